@@ -1,0 +1,163 @@
+"""Find Django objects in Django's source files by parsing them, never by importing.
+
+Excerpts on the site are named by qualified name (``django.core.handlers.base.BaseHandler``);
+this module turns such a name into the file and the exact line range that defines it.
+Parsing rather than importing means any Django release's source tree can be checked,
+including one that would not import under the current Python or settings.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib.util
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class SourceLookupError(Exception):
+    """A qualified name or file that cannot be found in the Django source tree."""
+
+
+@dataclass(frozen=True)
+class DjangoSource:
+    """A Django source tree: the folder that contains the ``django`` package."""
+
+    root: Path
+
+    @classmethod
+    def installed(cls) -> "DjangoSource":
+        """The Django installed in the running environment (located, not imported)."""
+        spec = importlib.util.find_spec("django")
+        if spec is None or spec.origin is None:
+            raise SourceLookupError("Django is not installed in this environment")
+        return cls(Path(spec.origin).resolve().parent.parent)
+
+    @property
+    def version(self) -> str:
+        """The release as Django names it (``6.1.3``, ``6.2a1``), read from ``VERSION``."""
+        return version_from_tuple(self._version_tuple())
+
+    def _version_tuple(self) -> tuple:
+        init = self.root / "django" / "__init__.py"
+        tree = ast.parse(init.read_text(encoding="utf-8"), filename=str(init))
+        for node in tree.body:
+            if isinstance(node, ast.Assign) and any(
+                isinstance(t, ast.Name) and t.id == "VERSION" for t in node.targets
+            ):
+                return ast.literal_eval(node.value)
+        raise SourceLookupError(f"{init}: no VERSION tuple")
+
+    def read_lines(self, relative_path: str) -> list[str]:
+        path = self.root / relative_path
+        if not path.is_file():
+            raise SourceLookupError(f"{relative_path} does not exist in Django {self.version}")
+        return path.read_text(encoding="utf-8").splitlines()
+
+    def locate(self, qualname: str, occurrence: int = 1) -> "Location":
+        """Return the file and line span (decorators included) that define ``qualname``."""
+        parts = qualname.split(".")
+        if parts[0] != "django":
+            raise SourceLookupError(f"{qualname!r} is not a name inside the django package")
+        module_path, rest = self._split_module(parts)
+        relative = module_path.relative_to(self.root).as_posix()
+        source = module_path.read_text(encoding="utf-8")
+        if not rest:
+            return Location(qualname, relative, 1, len(source.splitlines()))
+        tree = ast.parse(source, filename=relative)
+        scope: list[ast.stmt] = tree.body
+        node: ast.AST | None = None
+        for depth, name in enumerate(rest):
+            matches = [n for n in _definitions(scope) if _defined_name(n) == name]
+            last = depth == len(rest) - 1
+            if not matches:
+                where = ".".join(parts[: len(parts) - len(rest) + depth])
+                raise SourceLookupError(
+                    f"{qualname!r}: {where} ({relative}) defines no {name!r} in Django {self.version}"
+                )
+            if last:
+                if occurrence > len(matches):
+                    raise SourceLookupError(
+                        f"{qualname!r}: occurrence {occurrence} asked for, but {relative} "
+                        f"defines it {len(matches)} time(s)"
+                    )
+                if len(matches) > 1 and occurrence == 1 and not _is_property_family(matches):
+                    lines = ", ".join(str(m.lineno) for m in matches)
+                    raise SourceLookupError(
+                        f"{qualname!r} is defined {len(matches)} times in {relative} "
+                        f"(lines {lines}); say which with `occurrence = N`"
+                    )
+                node = matches[occurrence - 1]
+            else:
+                node = matches[0]
+                if not isinstance(node, ast.ClassDef):
+                    raise SourceLookupError(f"{qualname!r}: {name!r} is not a class")
+                scope = node.body
+        assert node is not None
+        start = min([node.lineno] + [d.lineno for d in getattr(node, "decorator_list", [])])
+        return Location(qualname, relative, start, node.end_lineno)
+
+    def _split_module(self, parts: list[str]) -> tuple[Path, list[str]]:
+        """Split ``parts`` into the longest importable module path and the names inside it."""
+        for cut in range(len(parts), 0, -1):
+            base = self.root.joinpath(*parts[:cut])
+            for candidate in (base.with_suffix(".py"), base / "__init__.py"):
+                if candidate.is_file():
+                    return candidate, parts[cut:]
+        raise SourceLookupError(f"{'.'.join(parts)!r}: no such module in Django {self.version}")
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a Django object is defined: a path relative to the source root, 1-based lines."""
+
+    qualname: str
+    path: str
+    start: int
+    end: int
+
+
+def version_from_tuple(version: tuple) -> str:
+    """Mirror ``django.utils.version.get_version`` for the tuple forms releases use."""
+    major, minor, micro, level, serial = version
+    main = f"{major}.{minor}" if micro == 0 else f"{major}.{minor}.{micro}"
+    suffix = {"alpha": "a", "beta": "b", "rc": "rc"}.get(level)
+    if level == "final":
+        return main
+    if suffix is None:
+        raise SourceLookupError(f"unknown release level {level!r} in VERSION {version!r}")
+    return f"{main}{suffix}{serial}"
+
+
+def _definitions(body: list[ast.stmt]):
+    """Statements in a scope that define a name, looking into ``if``/``try`` blocks."""
+    for node in body:
+        if isinstance(node, (ast.If, ast.Try)):
+            yield from _definitions(node.body)
+            yield from _definitions(node.orelse)
+            for handler in getattr(node, "handlers", []):
+                yield from _definitions(handler.body)
+            yield from _definitions(getattr(node, "finalbody", []))
+        else:
+            yield node
+
+
+def _defined_name(node: ast.stmt) -> str | None:
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        return node.name
+    if isinstance(node, ast.Assign) and len(node.targets) == 1:
+        target = node.targets[0]
+        return target.id if isinstance(target, ast.Name) else None
+    if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+        return node.target.id
+    return None
+
+
+def _is_property_family(nodes: list[ast.stmt]) -> bool:
+    """A property and its ``@x.setter``/``@x.deleter`` share a name; the getter comes first."""
+    return all(
+        any(
+            isinstance(d, ast.Attribute) and d.attr in {"setter", "deleter"}
+            for d in getattr(n, "decorator_list", [])
+        )
+        for n in nodes[1:]
+    )

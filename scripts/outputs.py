@@ -1,0 +1,161 @@
+"""Run the snippets whose output pages show, and check or refresh that shown output.
+
+``outputs/manifest.toml`` names, for each shown output, the snippet that produces it and
+the run-dependent values (ports, dates, interpreter versions) to replace with placeholders.
+The text a page shows is ``outputs/<name>.txt``: exactly what a fresh run prints to
+standard output, after those replacements.
+
+    python -m scripts.outputs refresh        # re-run every snippet, rewrite the shown output
+    python -m scripts.outputs check [NAME]   # fail, with a diff, where a page shows stale output
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import re
+import subprocess
+import sys
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from scripts.includes import ROOT, pages_including
+
+MANIFEST = "outputs/manifest.toml"
+FIX_HINT = "run `make outputs` (python -m scripts.outputs refresh), then review the pages named"
+SNIPPET_TIMEOUT = 120
+
+
+class OutputError(Exception):
+    """A shown output that is missing, stale, or whose snippet failed; names file and fix."""
+
+
+@dataclass(frozen=True)
+class Replacement:
+    pattern: str
+    placeholder: str
+
+
+@dataclass(frozen=True)
+class ShownOutput:
+    name: str
+    snippet: str
+    manifest_line: int
+    replacements: tuple[Replacement, ...] = field(default=())
+
+    @property
+    def path(self) -> str:
+        return f"outputs/{self.name}.txt"
+
+    def normalize(self, text: str) -> str:
+        for r in self.replacements:
+            text = re.sub(r.pattern, r.placeholder, text, flags=re.MULTILINE)
+        return text
+
+
+@dataclass(frozen=True)
+class SnippetRun:
+    snippet: str
+    returncode: int
+    stdout: str
+    stderr: str
+
+    def require_success(self) -> None:
+        if self.returncode != 0:
+            raise OutputError(
+                f"{self.snippet}: exited with status {self.returncode}; run `python {self.snippet}` to see why.\n"
+                f"--- stderr ---\n{self.stderr}--- stdout ---\n{self.stdout}"
+            )
+
+
+def load_manifest(root: Path = ROOT) -> list[ShownOutput]:
+    path = root / MANIFEST
+    text = path.read_text(encoding="utf-8")
+    outputs = []
+    for name, table in tomllib.loads(text).items():
+        line = next((n for n, l in enumerate(text.splitlines(), 1) if l.strip() == f"[{name}]"), 1)
+        where = f"{MANIFEST}:{line} [{name}]"
+        unknown = set(table) - {"snippet", "replace"}
+        if unknown or "snippet" not in table:
+            raise OutputError(f"{where}: needs `snippet` (and optionally [[{name}.replace]]), got {sorted(table)}")
+        if not (root / table["snippet"]).is_file():
+            raise OutputError(f"{where}: snippet {table['snippet']} does not exist")
+        replacements = []
+        for item in table.get("replace", []):
+            try:
+                re.compile(item["pattern"])
+                replacements.append(Replacement(item["pattern"], item["with"]))
+            except (KeyError, re.error) as exc:
+                raise OutputError(f"{where}: each replace needs a valid `pattern` and `with` ({exc})") from None
+        outputs.append(ShownOutput(name, table["snippet"], line, tuple(replacements)))
+    return outputs
+
+
+@cache
+def run_snippet(snippet: str, root: Path = ROOT) -> SnippetRun:
+    """Run ``python <snippet>`` as a reader would, from the project root; cached per process."""
+    result = subprocess.run(
+        [sys.executable, snippet],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=SNIPPET_TIMEOUT,
+    )
+    return SnippetRun(snippet, result.returncode, result.stdout, result.stderr)
+
+
+def fresh_text(output: ShownOutput, root: Path = ROOT) -> str:
+    run = run_snippet(output.snippet, root)
+    run.require_success()
+    return output.normalize(run.stdout)
+
+
+def problem(output: ShownOutput, root: Path = ROOT) -> str | None:
+    """Why ``outputs/<name>.txt`` is not what a fresh run prints (None: it is)."""
+    fresh = fresh_text(output, root)
+    path = root / output.path
+    committed = path.read_text(encoding="utf-8") if path.is_file() else ""
+    if committed == fresh:
+        return None
+    pages = ", ".join(i.where for i in pages_including(output.path, root)) or "(no page shows it yet)"
+    state = "is missing" if not path.is_file() else "is stale"
+    diff = "".join(
+        difflib.unified_diff(
+            committed.splitlines(True), fresh.splitlines(True),
+            f"{output.path} (committed)", f"python {output.snippet} (fresh run)",
+        )
+    )
+    return (
+        f"{output.path} {state}: it no longer matches what {output.snippet} prints.\n"
+        f"Pages that show it: {pages}\n{diff}To fix: {FIX_HINT}."
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("command", choices=["check", "refresh"])
+    parser.add_argument("names", nargs="*", help="only these outputs (default: all)")
+    args = parser.parse_args(argv)
+    try:
+        outputs = [o for o in load_manifest() if not args.names or o.name in args.names]
+        if args.command == "refresh":
+            for output in outputs:
+                text = fresh_text(output)
+                (ROOT / output.path).write_text(text, encoding="utf-8")
+                print(f"wrote {output.path} from {output.snippet}")
+            return 0
+        problems = [p for o in outputs if (p := problem(o))]
+    except OutputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    if problems:
+        print("\n\n".join(problems), file=sys.stderr)
+        return 1
+    print(f"All {len(outputs)} shown output(s) match a fresh run.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
