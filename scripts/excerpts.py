@@ -301,9 +301,16 @@ def _diff(old: str, new: str, old_name: str, new_name: str) -> str:
     )
 
 
-def problems_for(rendered: Rendered, root: Path, version: str) -> list[str]:
-    """Why the committed files of one excerpt differ from the installed Django (empty: fine)."""
-    spec = rendered.spec
+def problems_for(spec: ExcerptSpec, source: DjangoSource, root: Path = ROOT) -> list[str]:
+    """Why the committed files of one excerpt differ from ``source`` (empty: they match)."""
+    try:
+        rendered = render(spec, source)
+    except ExcerptError as exc:
+        return [
+            f"{exc}\nPages that include it: {_pages(spec, root)}\n"
+            f"To fix: correct the entry in {MANIFEST}, then run `make excerpts`."
+        ]
+    version = source.version
     found = []
     for rel, fresh, kind in (
         (spec.snapshot_path, rendered.snapshot, "the Django source it quotes changed"),
@@ -336,10 +343,7 @@ def check(root: Path = ROOT, source: DjangoSource | None = None) -> list[str]:
     specs = load_manifest(root)
     messages = []
     for spec in specs:
-        try:
-            messages += problems_for(render(spec, source), root, source.version)
-        except ExcerptError as exc:
-            messages.append(f"{exc}\nPages that include it: {_pages(spec, root)}")
+        messages += problems_for(spec, source, root)
     for rel in orphans(specs, root):
         messages.append(f"{rel}: no entry in {MANIFEST} produces this file; delete it or add the entry")
     return messages

@@ -25,7 +25,7 @@ SECRET_KEY = 'django-insecure-b&!vol^%498c1g=7u0l@8$zo9%5meoo*f)%hcwj_tgyxvm_8ro
 # SECURITY WARNING: don't run with debug turned on in production!
 DEBUG = True
 
-ALLOWED_HOSTS = ['127.0.0.1', 'localhost']
+ALLOWED_HOSTS = []
 
 
 # Application definition

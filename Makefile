@@ -1,0 +1,50 @@
+# The two commands of README.md, `make serve` and `make test`, and the tools behind them.
+# Each target first creates .venv (once, and again when requirements.txt changes) with
+# the exact versions pinned in requirements.txt.
+
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+# The first interpreter that is Python 3.12 or newer (Django 6.1 needs it); override with
+# `make test PYTHON=/path/to/python3.12`.
+PYTHON ?= $(shell for p in python3.13 python3.12 python3 python; do \
+	$$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { echo $$p; break; }; done)
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve test build excerpts outputs check lock browser
+
+serve: $(VENV)/.installed
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+test: $(VENV)/.installed browser
+	$(BIN)/python -m pytest
+
+build: $(VENV)/.installed
+	$(BIN)/mkdocs build --strict
+
+excerpts: $(VENV)/.installed
+	$(BIN)/python -m scripts.excerpts update
+
+outputs: $(VENV)/.installed
+	$(BIN)/python -m scripts.outputs refresh
+
+check: $(VENV)/.installed
+	$(BIN)/python -m scripts.excerpts check
+	$(BIN)/python -m scripts.outputs check
+
+browser: $(VENV)/.installed
+	$(BIN)/python -m scripts.browser ensure
+
+$(VENV)/.installed: requirements.txt
+	@test -n "$(PYTHON)" || { echo "error: Python 3.12 or newer is needed (Django 6.1 requires it); install it, or run make with PYTHON=/path/to/python3.12" >&2; exit 1; }
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { echo "error: '$(PYTHON) -m venv' failed; on Debian or Ubuntu install the python3-venv package" >&2; exit 1; }
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+# Re-pin every dependency, transitive ones included, from requirements.in.
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.in
+	{ echo "# Exact pins of every dependency; generated from requirements.in by 'make lock'."; \
+	  .lock-venv/bin/python -m pip freeze --all --exclude pip --exclude setuptools --exclude wheel; } > requirements.txt
+	rm -rf .lock-venv

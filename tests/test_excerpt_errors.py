@@ -1,0 +1,190 @@
+"""Every way an excerpt can go wrong fails with one message naming the file, the line and the fix.
+
+Each test builds a small project (a manifest and a page) in a temporary folder and runs the
+same check the suite runs on the real project, against the installed Django or a changed
+copy of it.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from scripts import excerpts
+from scripts.django_source import DjangoSource
+
+INSTALLED = DjangoSource.installed()
+GET_RESPONSE = "django.core.handlers.base.BaseHandler.get_response"
+
+
+def make_project(root: Path, manifest: str, page: str = '--8<-- "excerpts/demo.md"\n') -> Path:
+    (root / "excerpts").mkdir()
+    (root / "docs").mkdir()
+    (root / "excerpts" / "manifest.toml").write_text(textwrap.dedent(manifest), encoding="utf-8")
+    (root / "docs" / "page.md").write_text("# A page\n\n" + page, encoding="utf-8")
+    return root
+
+
+def only_problem(root: Path, source: DjangoSource = INSTALLED) -> str:
+    problems = excerpts.check(root, source)
+    assert len(problems) == 1, problems
+    return problems[0]
+
+
+def test_unknown_qualified_name(tmp_path):
+    make_project(tmp_path, """
+        # a comment line first, so the table is not on line 1
+        [demo]
+        qualname = "django.core.handlers.base.BaseHandler.get_respons"
+    """)
+    message = only_problem(tmp_path)
+    assert message.startswith("excerpts/manifest.toml:3 [demo]:")
+    assert "defines no 'get_respons'" in message
+    assert "docs/page.md:3" in message and "make excerpts" in message
+
+
+def test_unknown_module(tmp_path):
+    make_project(tmp_path, '[demo]\nqualname = "django.core.handlerz.base.BaseHandler"\n')
+    assert "django.core (django/core/__init__.py) defines no 'handlerz'" in only_problem(tmp_path)
+
+
+def test_elision_outside_the_function(tmp_path):
+    make_project(tmp_path, f'[demo]\nqualname = "{GET_RESPONSE}"\nelide = ["10-40"]\n')
+    message = only_problem(tmp_path)
+    assert message.startswith("excerpts/manifest.toml:1 [demo]: elide 10-40 is outside")
+    assert "outside lines 2-14 of django.core.handlers.base.BaseHandler.get_response" in message
+
+
+def test_keep_past_the_end(tmp_path):
+    make_project(tmp_path, f'[demo]\nqualname = "{GET_RESPONSE}"\nkeep = "1-400"\n')
+    assert "runs past the end" in only_problem(tmp_path)
+
+
+def test_malformed_range(tmp_path):
+    make_project(tmp_path, f'[demo]\nqualname = "{GET_RESPONSE}"\nelide = ["4 to 6"]\n')
+    with pytest.raises(excerpts.ExcerptError, match=r'manifest.toml:1 \[demo\]: each elide range must look like "FIRST-LAST"'):
+        excerpts.check(tmp_path, INSTALLED)
+
+
+def test_unknown_key_is_a_typo_not_silence(tmp_path):
+    make_project(tmp_path, f'[demo]\nqualname = "{GET_RESPONSE}"\nelides = ["4-6"]\n')
+    with pytest.raises(excerpts.ExcerptError, match=r"unknown key\(s\) \['elides'\]"):
+        excerpts.check(tmp_path, INSTALLED)
+
+
+def test_annotation_anchor_not_found(tmp_path):
+    make_project(tmp_path, f"""
+        [demo]
+        qualname = "{GET_RESPONSE}"
+
+        [[demo.annotate]]
+        anchor = "self._middleware_chain(request)"
+        note = "Found."
+
+        [[demo.annotate]]
+        anchor = "response = self._request_chain(request)"
+        note = "Not in Django."
+    """)
+    message = only_problem(tmp_path)
+    assert message.startswith("excerpts/manifest.toml:10 [demo]: annotation anchor")
+    assert "is not found in" in message and "base.py lines 138-152" in message
+
+
+def test_ambiguous_annotation_anchor(tmp_path):
+    make_project(tmp_path, f'[demo]\nqualname = "{GET_RESPONSE}"\n[[demo.annotate]]\nanchor = "request"\nnote = "Which?"\n')
+    assert "matches 5 lines (138, 142, 143, 148, 150)" in only_problem(tmp_path)
+
+
+def test_annotation_on_an_elided_line(tmp_path):
+    make_project(tmp_path, f"""
+        [demo]
+        qualname = "{GET_RESPONSE}"
+        elide = ["8-13"]
+        [[demo.annotate]]
+        anchor = "response.reason_phrase,"
+        note = "Elided."
+    """)
+    assert "matches only elided or cut lines" in only_problem(tmp_path)
+
+
+def test_missing_generated_file_says_what_to_run(tmp_path):
+    make_project(tmp_path, f'[demo]\nqualname = "{GET_RESPONSE}"\n')
+    message = only_problem(tmp_path)
+    assert message.startswith("excerpts/snapshots/demo.txt is missing")
+    assert "make excerpts" in message
+
+
+def test_orphan_generated_file(tmp_path):
+    make_project(tmp_path, f'[demo]\nqualname = "{GET_RESPONSE}"\n')
+    excerpts.update(tmp_path, INSTALLED)
+    (tmp_path / "excerpts" / "old.md").write_text("left behind\n")
+    assert only_problem(tmp_path).startswith("excerpts/old.md: no entry in excerpts/manifest.toml")
+
+
+def test_update_writes_files_and_reports_the_pages(tmp_path):
+    make_project(tmp_path, f'[demo]\nqualname = "{GET_RESPONSE}"\n')
+    report = excerpts.update(tmp_path, INSTALLED)
+    assert report == [
+        "wrote excerpts/demo.md; pages: docs/page.md:3",
+        "wrote excerpts/snapshots/demo.txt; pages: docs/page.md:3",
+    ]
+    assert excerpts.check(tmp_path, INSTALLED) == []
+    assert excerpts.update(tmp_path, INSTALLED) == []
+
+
+def test_rendered_excerpt_has_real_line_numbers_title_link_and_visible_elision(tmp_path):
+    make_project(tmp_path, f"""
+        [demo]
+        qualname = "{GET_RESPONSE}"
+        elide = ["8-14"]
+        [[demo.annotate]]
+        anchor = "response = self._middleware_chain(request)"
+        note = "The chain."
+    """)
+    excerpts.update(tmp_path, INSTALLED)
+    fragment = (tmp_path / "excerpts" / "demo.md").read_text()
+    version = INSTALLED.version
+    assert f'title="BaseHandler.get_response · django/core/handlers/base.py · Django {version}" linenums="138"' in fragment
+    assert "    response = self._middleware_chain(request)  # (1)!" in fragment
+    assert "1.  The chain." in fragment
+    assert "⋯ 7 lines not shown (145–151) ⋯" in fragment
+    assert '``` { .python linenums="152" }' in fragment
+    assert f"https://github.com/django/django/blob/{version}/django/core/handlers/base.py#L138-L152" in fragment
+
+
+def test_cli_check_against_a_changed_django_fails_with_a_diff_naming_the_page(tmp_path, project_root):
+    """The end-to-end form of the per-line test: the command the suite and `make check` run."""
+    source_root = tmp_path / "src"
+    for rel in ("django/__init__.py", "django/core/__init__.py", "django/core/handlers/__init__.py"):
+        (source_root / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(INSTALLED.root / rel, source_root / rel)
+    base = (INSTALLED.root / "django/core/handlers/base.py").read_text()
+    changed = base.replace(
+        "        response._resource_closers.append(request.close)\n",
+        "        response._resource_closers.append(request.close)  # a one-line change\n",
+    )
+    assert changed != base
+    (source_root / "django/core/handlers/base.py").write_text(changed)
+    # Files the manifest quotes that are not under test here come unchanged from the install.
+    for spec in excerpts.load_manifest(project_root):
+        rel = spec.file or INSTALLED.locate(spec.qualname).path
+        if not (source_root / rel).exists():
+            (source_root / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(INSTALLED.root / rel, source_root / rel)
+            for parent in Path(rel).parents:
+                if parent.name and not (source_root / parent / "__init__.py").exists():
+                    shutil.copy(INSTALLED.root / parent / "__init__.py", source_root / parent / "__init__.py")
+    result = subprocess.run(
+        [sys.executable, "-m", "scripts.excerpts", "check", "--django-src", str(source_root)],
+        cwd=project_root, capture_output=True, text=True,
+    )
+    assert result.returncode == 1
+    assert "excerpts/snapshots/base-handler-get-response.txt is stale" in result.stderr
+    assert "Pages that include it: docs/index.md:" in result.stderr
+    assert "+        response._resource_closers.append(request.close)  # a one-line change" in result.stderr
+    assert "1 excerpt problem(s)." in result.stderr
