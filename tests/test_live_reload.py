@@ -3,9 +3,9 @@
 The test runs the Makefile's own serve command (on a free port, in a copy of the project),
 then uses MkDocs' live-reload protocol as the browser's script does: it asks
 `/livereload/<epoch>/<id>`, which answers only once a rebuild has finished with a newer
-epoch. Some `click` releases silently turn live reload off in MkDocs 1.6.1 (the pin in
-requirements.in); with them this test fails instead of hanging, because the server then
-answers the poll only after its 60-second timeout, with the old epoch.
+epoch. Some `click` releases (8.3.1, for one) silently turn live reload off in MkDocs
+1.6.1, which is why requirements.in pins click; with them the served pages carry no
+live-reload script at all, and this test fails at once saying so.
 """
 
 from __future__ import annotations
