@@ -128,6 +128,6 @@ def test_diagram_renders_as_svg_with_the_network_cut_off(visit, scheme):
     page = v.open("/")
     svg = page.wait_for_selector("div.diagram svg", timeout=20_000)
     assert svg.is_visible()
-    assert "runserver command" in page.inner_text("div.diagram")
+    assert "Request thread" in page.inner_text("div.diagram")
     assert page.get_attribute("div.diagram", "aria-label") == "One request through Django's development server"
     assert v.foreign == [] and v.errors == []

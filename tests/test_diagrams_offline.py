@@ -1,0 +1,193 @@
+"""The site draws its diagrams with its own copy of mermaid and loads nothing from other hosts.
+
+```mermaid fences become `<pre class="diagram">` (a superfences custom fence in
+mkdocs.yml), which docs/assets/javascripts/diagrams.js renders by importing the
+mermaid build vendored in docs/assets/vendor/mermaid/ (made by
+scripts/vendor_mermaid.py). Material for MkDocs must never see class "mermaid",
+or it would fetch mermaid from a CDN.
+
+These checks are static, on the sources and on one strict build (the
+`built_site` fixture): no browser and no network are needed.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
+
+VENDOR = PurePosixPath("assets/vendor/mermaid")
+ENTRY = VENDOR / "mermaid.esm.min.mjs"
+DIAGRAMS_JS = PurePosixPath("assets/javascripts/diagrams.js")
+
+# <link rel=...> values that make the browser fetch the href.
+FETCHING_RELS = {
+    "stylesheet", "icon", "shortcut", "apple-touch-icon", "manifest", "preload",
+    "modulepreload", "prefetch", "preconnect", "dns-prefetch", "prerender",
+}
+MERMAID_FENCE = re.compile(r"^\s*(?:`{3,}|~{3,})\s*mermaid\b", re.MULTILINE)
+CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)""")
+CSS_IMPORT = re.compile(r"""@import\s+(?:url\(\s*)?["']?([^"')\s;]+)""")
+JS_MODULE_REF = re.compile(r"""["']([^"']*mermaid\.esm\.min\.mjs)["']""")
+MJS_SPECIFIER = re.compile(r"""(?:\bfrom|\bimport)\s*\(?\s*["']([^"']+\.mjs)["']""")
+
+
+def is_same_host(url: str) -> bool:
+    """True for a URL the browser resolves against the site itself (or a data: URI)."""
+    url = url.strip()
+    parts = urlsplit(url)
+    if parts.scheme == "data":
+        return True
+    return not parts.scheme and not parts.netloc and not url.startswith("//")
+
+
+class Page(HTMLParser):
+    """Collects what one HTML page loads, and which elements have which classes."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.loads: list[tuple[str, str]] = []  # (what, url)
+        self.classes: list[tuple[str, set[str]]] = []  # (tag, class tokens)
+        self.diagram_pres = 0  # <pre class="diagram">
+        self.diagram_pres_with_code = 0  # ... whose first child is <code>
+        self._previous: tuple[str, set[str]] = ("", set())
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attr = {name: value or "" for name, value in attrs}
+        classes = set(attr.get("class", "").split())
+        self.classes.append((tag, classes))
+        if "src" in attr and tag in {"script", "img", "iframe", "source", "audio", "video", "embed", "track", "input"}:
+            self.loads.append((f"<{tag} src>", attr["src"]))
+        for candidate in attr.get("srcset", "").split(","):
+            if candidate.strip():
+                self.loads.append((f"<{tag} srcset>", candidate.split()[0]))
+        if tag == "link" and FETCHING_RELS & set(attr.get("rel", "").lower().split()):
+            self.loads.append((f"<link rel={attr.get('rel')}>", attr.get("href", "")))
+        if tag == "object" and "data" in attr:
+            self.loads.append(("<object data>", attr["data"]))
+        for target in CSS_URL.findall(attr.get("style", "")):
+            self.loads.append((f"<{tag} style> url()", next(filter(None, target), "")))
+        if tag == "pre" and "diagram" in classes:
+            self.diagram_pres += 1
+        previous_tag, previous_classes = self._previous
+        if tag == "code" and previous_tag == "pre" and "diagram" in previous_classes:
+            self.diagram_pres_with_code += 1
+        self._previous = (tag, classes)
+
+
+def parse(path: Path) -> Page:
+    page = Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    page.close()
+    return page
+
+
+def html_pages(site: Path) -> list[Path]:
+    pages = sorted(site.rglob("*.html"))
+    assert pages, f"no HTML in {site}"
+    return pages
+
+
+def built_page_for(source: Path, docs: Path, site: Path) -> Path:
+    """The HTML that mkdocs (use_directory_urls, its default) builds from a Markdown file."""
+    relative = source.relative_to(docs).with_suffix("")
+    if relative.name in {"index", "README"}:
+        return site / relative.parent / "index.html"
+    return site / relative / "index.html"
+
+
+# --- the vendored renderer ---------------------------------------------------------
+
+
+def test_vendored_mermaid_is_complete(project_root: Path) -> None:
+    vendor = project_root / "docs" / VENDOR
+    entry = project_root / "docs" / ENTRY
+    assert entry.is_file(), f"missing {entry}: run scripts/vendor_mermaid.py"
+    version = (vendor / "VERSION").read_text(encoding="utf-8").strip()
+    assert re.fullmatch(r"\d+\.\d+\.\d+", version), f"VERSION is not an exact version: {version!r}"
+    assert "MIT" in (vendor / "LICENSE").read_text(encoding="utf-8")
+
+    script = (project_root / "scripts" / "vendor_mermaid.py").read_text(encoding="utf-8")
+    assert f'DEFAULT_VERSION = "{version}"' in script, "vendor_mermaid.py pins another version"
+
+    # Every module import resolves inside the folder and none names another host.
+    for module in vendor.rglob("*.mjs"):
+        for specifier in MJS_SPECIFIER.findall(module.read_text(encoding="utf-8")):
+            assert specifier.startswith(("./", "../")), f"{module.name} imports {specifier}"
+            target = (module.parent / specifier).resolve()
+            assert target.is_file(), f"{module.name} imports missing {specifier}"
+            assert target.is_relative_to(vendor.resolve()), f"{module.name} imports {specifier}"
+
+
+def test_diagrams_js_imports_mermaid_relative_to_itself(project_root: Path, built_site: Path) -> None:
+    script = (project_root / "docs" / DIAGRAMS_JS).read_text(encoding="utf-8")
+    refs = JS_MODULE_REF.findall(script)
+    assert refs, "diagrams.js does not name mermaid.esm.min.mjs"
+    assert "document.currentScript" in script, "diagrams.js must resolve mermaid against its own URL"
+    for ref in refs:
+        assert is_same_host(ref) and not ref.startswith("/"), f"not a relative URL: {ref}"
+        resolved = (built_site / DIAGRAMS_JS.parent / ref).resolve()
+        assert resolved == (built_site / ENTRY).resolve(), f"{ref} does not lead to {ENTRY}"
+        assert resolved.is_file(), f"{ENTRY} is not in the built site"
+    assert not re.search(r"\b(?:https?:)?//[\w.-]+\.\w", script), "diagrams.js names another host"
+
+
+# --- the built site loads nothing from another host ----------------------------------
+
+
+def test_pages_load_only_from_the_site(built_site: Path) -> None:
+    offenders = []
+    for path in html_pages(built_site):
+        for what, url in parse(path).loads:
+            if not is_same_host(url):
+                offenders.append(f"{path.relative_to(built_site)}: {what} {url}")
+    assert not offenders, "pages load from other hosts:\n" + "\n".join(offenders)
+
+
+def test_css_loads_only_from_the_site(built_site: Path) -> None:
+    stylesheets = sorted(built_site.rglob("*.css"))
+    assert stylesheets, "no CSS in the built site"
+    offenders = []
+    for path in stylesheets:
+        css = path.read_text(encoding="utf-8")
+        urls = [next(filter(None, groups), "") for groups in CSS_URL.findall(css)]
+        urls += CSS_IMPORT.findall(css)
+        offenders += [
+            f"{path.relative_to(built_site)}: {url}" for url in dict.fromkeys(urls) if not is_same_host(url)
+        ]
+    assert not offenders, "stylesheets load from other hosts:\n" + "\n".join(offenders)
+
+
+def test_no_page_loads_mermaid_up_front(built_site: Path) -> None:
+    """Only diagrams.js may import mermaid, and only on pages with a diagram."""
+    for path in html_pages(built_site):
+        for what, url in parse(path).loads:
+            assert "mermaid" not in url, f"{path.relative_to(built_site)}: {what} {url}"
+
+
+# --- diagrams reach the page as pre.diagram, never as class "mermaid" ----------------
+
+
+def test_mermaid_fences_become_pre_diagram(project_root: Path, built_site: Path) -> None:
+    docs = project_root / "docs"
+    sources = [p for p in sorted(docs.rglob("*.md")) if MERMAID_FENCE.search(p.read_text(encoding="utf-8"))]
+    assert sources, "no page has a ```mermaid fence, so nothing here is tested"
+    for source in sources:
+        built = built_page_for(source, docs, built_site)
+        assert built.is_file(), f"{source.relative_to(docs)} was not built to {built.relative_to(built_site)}"
+        page = parse(built)
+        assert page.diagram_pres >= 1, f"{built.relative_to(built_site)} has no <pre class=\"diagram\">"
+        assert page.diagram_pres_with_code == page.diagram_pres, "a pre.diagram lacks its <code>"
+
+
+def test_no_html_has_class_mermaid(built_site: Path) -> None:
+    offenders = [
+        f"{path.relative_to(built_site)}: <{tag} class={' '.join(sorted(classes))}>"
+        for path in html_pages(built_site)
+        for tag, classes in parse(path).classes
+        if "mermaid" in classes
+    ]
+    assert not offenders, (
+        "class 'mermaid' makes Material for MkDocs load mermaid from a CDN:\n" + "\n".join(offenders)
+    )
