@@ -11,7 +11,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3 python; do \
 	$$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { echo $$p; break; }; done)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build excerpts outputs check lock browser
+.PHONY: serve test build excerpts outputs calltrees check lock browser
 
 serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -28,9 +28,13 @@ excerpts: $(VENV)/.installed
 outputs: $(VENV)/.installed
 	$(BIN)/python -m scripts.outputs refresh
 
+calltrees: $(VENV)/.installed
+	$(BIN)/python -m scripts.call_tree refresh
+
 check: $(VENV)/.installed
 	$(BIN)/python -m scripts.excerpts check
 	$(BIN)/python -m scripts.outputs check
+	$(BIN)/python -m scripts.call_tree check
 
 browser: $(VENV)/.installed
 	$(BIN)/python -m scripts.browser ensure

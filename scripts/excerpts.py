@@ -1,7 +1,7 @@
 """Extract, check and update the excerpts of Django's source that pages quote.
 
-Pages never contain Django code typed by hand. ``excerpts/manifest.toml`` names each
-excerpt by qualified name (optionally keeping a range of its lines, eliding others and
+Pages never contain Django code typed by hand. The manifests, ``excerpts/*.toml`` (one
+per part of the site), name each excerpt by qualified name (optionally keeping a range of its lines, eliding others and
 annotating lines by their text); this script renders two committed files per excerpt:
 
 * ``excerpts/<id>.md``: the Markdown fragment a page includes with ``--8<--``: code blocks
@@ -33,7 +33,7 @@ from scripts.django_source import DjangoSource, SourceLookupError
 from scripts.includes import ROOT, pages_including
 
 EXCERPTS_DIR = "excerpts"
-MANIFEST = f"{EXCERPTS_DIR}/manifest.toml"
+MANIFESTS = f"{EXCERPTS_DIR}/*.toml"
 FIX_HINT = "run `make excerpts` (python -m scripts.excerpts update) and review the pages named"
 GITHUB_BLOB = "https://github.com/django/django/blob/{tag}/{path}#L{start}-L{end}"
 
@@ -51,7 +51,7 @@ class ExcerptError(Exception):
 class Annotation:
     anchor: str
     note: str
-    manifest_line: int
+    where: str  # manifest:line of the anchor
 
 
 @dataclass
@@ -59,6 +59,7 @@ class ExcerptSpec:
     """One table of the manifest."""
 
     id: str
+    manifest: str
     manifest_line: int
     qualname: str | None = None
     file: str | None = None
@@ -70,7 +71,7 @@ class ExcerptSpec:
 
     @property
     def where(self) -> str:
-        return f"{MANIFEST}:{self.manifest_line} [{self.id}]"
+        return f"{self.manifest}:{self.manifest_line} [{self.id}]"
 
     @property
     def label(self) -> str:
@@ -113,18 +114,32 @@ def _parse_range(value: object, where: str, what: str) -> tuple[int, int]:
 
 
 def load_manifest(root: Path = ROOT) -> list[ExcerptSpec]:
-    path = root / MANIFEST
-    if not path.is_file():
-        raise ExcerptError(f"{MANIFEST}: missing; it lists the Django excerpts pages may include")
+    """Every excerpt of every manifest, in file order; ids are unique across manifests."""
+    paths = sorted(root.glob(MANIFESTS))
+    if not paths:
+        raise ExcerptError(f"{MANIFESTS}: no manifest; one lists the Django excerpts pages may include")
+    specs: list[ExcerptSpec] = []
+    seen: dict[str, str] = {}
+    for path in paths:
+        for spec in _load_one(path, root):
+            if spec.id in seen:
+                raise ExcerptError(f"{spec.where}: the id is already used at {seen[spec.id]}")
+            seen[spec.id] = spec.where
+            specs.append(spec)
+    return specs
+
+
+def _load_one(path: Path, root: Path) -> list[ExcerptSpec]:
+    manifest = path.relative_to(root).as_posix()
     text = path.read_text(encoding="utf-8")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ExcerptError(f"{MANIFEST}: not valid TOML: {exc}") from None
+        raise ExcerptError(f"{manifest}: not valid TOML: {exc}") from None
     specs = []
     for excerpt_id, table in data.items():
         line = _line_of(text, f"[{excerpt_id}]")
-        where = f"{MANIFEST}:{line} [{excerpt_id}]"
+        where = f"{manifest}:{line} [{excerpt_id}]"
         if not _ID.match(excerpt_id):
             raise ExcerptError(f"{where}: ids are lower-case words joined by '-'")
         if not isinstance(table, dict):
@@ -136,6 +151,7 @@ def load_manifest(root: Path = ROOT) -> list[ExcerptSpec]:
             raise ExcerptError(f"{where}: give exactly one of `qualname` or `file`")
         spec = ExcerptSpec(
             id=excerpt_id,
+            manifest=manifest,
             manifest_line=line,
             qualname=table.get("qualname"),
             file=table.get("file"),
@@ -149,8 +165,9 @@ def load_manifest(root: Path = ROOT) -> list[ExcerptSpec]:
             unknown = set(item) - _ANNOTATION_KEYS
             if unknown or not item.get("anchor") or not item.get("note"):
                 raise ExcerptError(f"{where}: each [[{excerpt_id}.annotate]] needs `anchor` and `note`, nothing else")
+            anchor_line = _line_of(text, item["anchor"], line)
             spec.annotate.append(
-                Annotation(item["anchor"], item["note"].strip(), _line_of(text, item["anchor"], line))
+                Annotation(item["anchor"], item["note"].strip(), f"{manifest}:{anchor_line} [{excerpt_id}]")
             )
         specs.append(spec)
     return specs
@@ -223,7 +240,7 @@ def render(spec: ExcerptSpec, source: DjangoSource) -> Rendered:
                 else f"matches {len(hits)} lines ({', '.join(str(start + h - 1) for h in hits)}) of"
             )
             raise ExcerptError(
-                f"{MANIFEST}:{note.manifest_line} [{spec.id}]: annotation anchor {note.anchor!r} {problem} "
+                f"{note.where}: annotation anchor {note.anchor!r} {problem} "
                 f"{spec.label} in Django {version} ({path} lines {start}-{start + len(lines) - 1}); "
                 "anchor it to text that appears on exactly one shown line"
             )
@@ -231,7 +248,7 @@ def render(spec: ExcerptSpec, source: DjangoSource) -> Rendered:
 
     title = f"{_short_name(spec)} · {path} · Django {version}"
     out = [
-        f"<!-- Generated from {MANIFEST} [{spec.id}] by `python -m scripts.excerpts update`; do not edit. -->",
+        f"<!-- Generated from {spec.manifest} [{spec.id}] by `python -m scripts.excerpts update`; do not edit. -->",
         f'<div class="excerpt" markdown data-excerpt="{spec.id}">',
         "",
     ]
@@ -308,7 +325,7 @@ def problems_for(spec: ExcerptSpec, source: DjangoSource, root: Path = ROOT) -> 
     except ExcerptError as exc:
         return [
             f"{exc}\nPages that include it: {_pages(spec, root)}\n"
-            f"To fix: correct the entry in {MANIFEST}, then run `make excerpts`."
+            f"To fix: correct the entry in {spec.manifest}, then run `make excerpts`."
         ]
     version = source.version
     found = []
@@ -345,7 +362,7 @@ def check(root: Path = ROOT, source: DjangoSource | None = None) -> list[str]:
     for spec in specs:
         messages += problems_for(spec, source, root)
     for rel in orphans(specs, root):
-        messages.append(f"{rel}: no entry in {MANIFEST} produces this file; delete it or add the entry")
+        messages.append(f"{rel}: no entry in {MANIFESTS} produces this file; delete it or add the entry")
     return messages
 
 

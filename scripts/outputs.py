@@ -1,6 +1,6 @@
 """Run the snippets whose output pages show, and check or refresh that shown output.
 
-``outputs/manifest.toml`` names, for each shown output, the snippet that produces it and
+The manifests, ``outputs/*.toml`` (one per part of the site), name, for each shown output, the snippet that produces it and
 the run-dependent values (ports, dates, interpreter versions) to replace with placeholders.
 The text a page shows is ``outputs/<name>.txt``: exactly what a fresh run prints to
 standard output, after those replacements.
@@ -23,7 +23,7 @@ from pathlib import Path
 
 from scripts.includes import ROOT, pages_including
 
-MANIFEST = "outputs/manifest.toml"
+MANIFESTS = "outputs/*.toml"
 FIX_HINT = "run `make outputs` (python -m scripts.outputs refresh), then review the pages named"
 SNIPPET_TIMEOUT = 120
 
@@ -71,25 +71,35 @@ class SnippetRun:
 
 
 def load_manifest(root: Path = ROOT) -> list[ShownOutput]:
-    path = root / MANIFEST
-    text = path.read_text(encoding="utf-8")
-    outputs = []
-    for name, table in tomllib.loads(text).items():
-        line = next((n for n, l in enumerate(text.splitlines(), 1) if l.strip() == f"[{name}]"), 1)
-        where = f"{MANIFEST}:{line} [{name}]"
-        unknown = set(table) - {"snippet", "replace"}
-        if unknown or "snippet" not in table:
-            raise OutputError(f"{where}: needs `snippet` (and optionally [[{name}.replace]]), got {sorted(table)}")
-        if not (root / table["snippet"]).is_file():
-            raise OutputError(f"{where}: snippet {table['snippet']} does not exist")
-        replacements = []
-        for item in table.get("replace", []):
-            try:
-                re.compile(item["pattern"])
-                replacements.append(Replacement(item["pattern"], item["with"]))
-            except (KeyError, re.error) as exc:
-                raise OutputError(f"{where}: each replace needs a valid `pattern` and `with` ({exc})") from None
-        outputs.append(ShownOutput(name, table["snippet"], line, tuple(replacements)))
+    """Every shown output of every manifest; names are unique across manifests."""
+    outputs: list[ShownOutput] = []
+    seen: dict[str, str] = {}
+    for path in sorted(root.glob(MANIFESTS)):
+        manifest = path.relative_to(root).as_posix()
+        text = path.read_text(encoding="utf-8")
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise OutputError(f"{manifest}: not valid TOML: {exc}") from None
+        for name, table in data.items():
+            line = next((n for n, l in enumerate(text.splitlines(), 1) if l.strip() == f"[{name}]"), 1)
+            where = f"{manifest}:{line} [{name}]"
+            if name in seen:
+                raise OutputError(f"{where}: the name is already used at {seen[name]}")
+            seen[name] = where
+            unknown = set(table) - {"snippet", "replace"}
+            if unknown or "snippet" not in table:
+                raise OutputError(f"{where}: needs `snippet` (and optionally [[{name}.replace]]), got {sorted(table)}")
+            if not (root / table["snippet"]).is_file():
+                raise OutputError(f"{where}: snippet {table['snippet']} does not exist")
+            replacements = []
+            for item in table.get("replace", []):
+                try:
+                    re.compile(item["pattern"])
+                    replacements.append(Replacement(item["pattern"], item["with"]))
+                except (KeyError, re.error) as exc:
+                    raise OutputError(f"{where}: each replace needs a valid `pattern` and `with` ({exc})") from None
+            outputs.append(ShownOutput(name, table["snippet"], line, tuple(replacements)))
     return outputs
 
 

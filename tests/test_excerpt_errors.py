@@ -123,7 +123,14 @@ def test_orphan_generated_file(tmp_path):
     make_project(tmp_path, f'[demo]\nqualname = "{GET_RESPONSE}"\n')
     excerpts.update(tmp_path, INSTALLED)
     (tmp_path / "excerpts" / "old.md").write_text("left behind\n")
-    assert only_problem(tmp_path).startswith("excerpts/old.md: no entry in excerpts/manifest.toml")
+    assert only_problem(tmp_path).startswith("excerpts/old.md: no entry in excerpts/*.toml")
+
+
+def test_duplicate_id_across_manifests(tmp_path):
+    make_project(tmp_path, f'[demo]\nqualname = "{GET_RESPONSE}"\n')
+    (tmp_path / "excerpts" / "other.toml").write_text(f'\n[demo]\nqualname = "{GET_RESPONSE}"\n')
+    with pytest.raises(excerpts.ExcerptError, match=r"excerpts/other.toml:2 \[demo\]: the id is already used at excerpts/manifest.toml:1"):
+        excerpts.load_manifest(tmp_path)
 
 
 def test_update_writes_files_and_reports_the_pages(tmp_path):

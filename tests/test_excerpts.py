@@ -33,7 +33,7 @@ def test_every_excerpt_is_included_by_a_page(project_root):
     from scripts.includes import pages_including
 
     unused = [s.id for s in SPECS if not pages_including(s.fragment_path, project_root)]
-    assert not unused, f"excerpts no page includes (remove them from {excerpts.MANIFEST}): {unused}"
+    assert not unused, f"excerpts no page includes (remove them from their manifest): {unused}"
 
 
 def copy_of_quoted_sources(destination: Path) -> DjangoSource:

@@ -1,0 +1,108 @@
+"""The call-tree engine: what it records, how it renders, and how a stale tree fails.
+
+The walkthroughs' own trees are checked by tests of their pages; these tests drive the
+engine with a tiny scenario in a temporary project so every rule is visible.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from scripts import call_tree
+
+SCENARIO = '''
+from scripts.call_tree import Recorder, StopRecording
+
+class Greeter:
+    def greet(self, name):
+        return helper(name) + helper(name) + helper(name)
+
+def helper(name):
+    return name.upper()
+
+def noisy():
+    return 1
+
+def serve():
+    raise AssertionError("recording should have stopped before this line")
+
+def main():
+    Greeter().greet("x")
+    noisy()
+    serve()
+
+def run(spec):
+    recorder = Recorder(spec, stop_at="tiny.serve")
+    try:
+        with recorder:
+            main()
+    except StopRecording:
+        pass
+    return recorder.tree()
+'''
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "calltrees").mkdir()
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "tiny.py").write_text(SCENARIO)
+    (tmp_path / "calltrees" / "tiny.toml").write_text(textwrap.dedent('''
+        scenario = "tiny"
+        page = "page.md"
+        include = ["tiny.*"]
+        exclude = ["tiny.noisy", "tiny.run"]
+        [links]
+        "tiny.Greeter.greet" = "#greeting"
+    '''))
+    (tmp_path / "docs" / "page.md").write_text('# Page\n\n--8<-- "calltrees/tiny.md"\n')
+    return tmp_path
+
+
+def test_records_selected_calls_folds_repeats_and_stops_where_told(project):
+    [spec] = call_tree.load_specs(project)
+    tree = call_tree.record_in_subprocess(spec, project)
+    rendered = call_tree.render(spec, tree)
+    assert "- `main` <span" in rendered
+    assert "    - [`Greeter.greet`](#greeting) <span" in rendered
+    assert "        - `helper` ×3 <span" in rendered
+    assert "noisy" not in rendered
+    assert "    - `serve` <span" in rendered  # recorded, then the run stopped
+
+
+def test_missing_and_stale_trees_fail_with_a_diff_naming_the_page(project):
+    [spec] = call_tree.load_specs(project)
+    assert call_tree.problem(spec, project).startswith("calltrees/tiny.md is missing")
+    fresh = call_tree.render(spec, call_tree.record_in_subprocess(spec, project))
+    (project / spec.output_path).write_text(fresh)
+    assert call_tree.problem(spec, project) is None
+    (project / spec.output_path).write_text(fresh.replace("×3", "×2"))
+    message = call_tree.problem(spec, project)
+    assert message.startswith("calltrees/tiny.md is stale")
+    assert "Pages that show it: docs/page.md:3" in message
+    assert "-        - `helper` ×2" in message and "make calltrees" in message
+
+
+def test_a_link_to_a_function_the_tree_lacks_is_an_error(project):
+    config = project / "calltrees" / "tiny.toml"
+    config.write_text(config.read_text() + '"tiny.vanished" = "#gone"\n')
+    [spec] = call_tree.load_specs(project)
+    assert call_tree.problem(spec, project) == (
+        "calltrees/tiny.toml: [links] names functions the recorded tree does not contain: ['tiny.vanished']"
+    )
+
+
+def test_a_failing_scenario_is_an_error_naming_the_config(project):
+    (project / "tiny.py").write_text("def run(spec):\n    raise RuntimeError('boom')\n")
+    [spec] = call_tree.load_specs(project)
+    with pytest.raises(call_tree.CallTreeError, match=r"calltrees/tiny.toml: recording with tiny failed"):
+        call_tree.problem(spec, project)
+
+
+def test_unknown_config_key_is_an_error(project):
+    (project / "calltrees" / "tiny.toml").write_text('scenario = "tiny"\npage = "p.md"\ninclude = []\ndepth = 3\n')
+    with pytest.raises(call_tree.CallTreeError, match=r"calltrees/tiny.toml: unknown keys \['depth'\]"):
+        call_tree.load_specs(project)
