@@ -22,7 +22,6 @@ Usage (from the project root)::
 from __future__ import annotations
 
 import argparse
-import difflib
 import re
 import sys
 import tomllib
@@ -30,7 +29,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from scripts.django_source import DjangoSource, SourceLookupError
-from scripts.includes import ROOT, pages_including
+from scripts.freshness import pages_text, stale_message
+from scripts.includes import ROOT
 
 EXCERPTS_DIR = "excerpts"
 MANIFESTS = f"{EXCERPTS_DIR}/*.toml"
@@ -308,14 +308,7 @@ def _short_name(spec: ExcerptSpec) -> str:
 
 
 def _pages(spec: ExcerptSpec, root: Path) -> str:
-    found = pages_including(spec.fragment_path, root)
-    return ", ".join(inc.where for inc in found) or "(no page includes it yet)"
-
-
-def _diff(old: str, new: str, old_name: str, new_name: str) -> str:
-    return "".join(
-        difflib.unified_diff(old.splitlines(True), new.splitlines(True), old_name, new_name)
-    )
+    return pages_text(spec.fragment_path, root)
 
 
 def problems_for(spec: ExcerptSpec, source: DjangoSource, root: Path = ROOT) -> list[str]:
@@ -328,24 +321,19 @@ def problems_for(spec: ExcerptSpec, source: DjangoSource, root: Path = ROOT) -> 
             f"To fix: correct the entry in {spec.manifest}, then run `make excerpts`."
         ]
     version = source.version
-    found = []
-    for rel, fresh, kind in (
-        (spec.snapshot_path, rendered.snapshot, "the Django source it quotes changed"),
-        (spec.fragment_path, rendered.fragment, "the rendered excerpt differs"),
-    ):
-        path = root / rel
-        committed = path.read_text(encoding="utf-8") if path.is_file() else ""
-        if committed == fresh:
-            continue
-        state = "is missing" if not path.is_file() else f"is stale ({kind})"
-        found.append(
-            f"{rel} {state}: excerpt [{spec.id}] ({spec.label}) no longer matches Django {version}.\n"
-            f"Pages that include it: {_pages(spec, root)}\n"
-            f"{_diff(committed, fresh, f'{rel} (committed)', f'{spec.label} (Django {version} as installed)')}"
-            f"To fix: {FIX_HINT}."
-        )
-        break  # a stale snapshot implies the fragment is suspect too; one message is enough
-    return found
+    label = f"{spec.label} (Django {version} as installed)"
+    snapshot = stale_message(
+        spec.snapshot_path, rendered.snapshot, root=root, fix=FIX_HINT, fresh_label=label,
+        included_as=spec.fragment_path,
+        why=f"the Django source excerpt [{spec.id}] quotes ({spec.label}) changed in Django {version}",
+    )
+    if snapshot:  # the fragment is then stale too; the source diff is the one to read
+        return [snapshot]
+    fragment = stale_message(
+        spec.fragment_path, rendered.fragment, root=root, fix=FIX_HINT, fresh_label=label,
+        why=f"excerpt [{spec.id}] ({spec.label}) renders differently from Django {version}",
+    )
+    return [fragment] if fragment else []
 
 
 def orphans(specs: list[ExcerptSpec], root: Path) -> list[str]:

@@ -12,7 +12,6 @@ standard output, after those replacements.
 from __future__ import annotations
 
 import argparse
-import difflib
 import re
 import subprocess
 import sys
@@ -21,7 +20,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from scripts.includes import ROOT, pages_including
+from scripts.freshness import stale_message
+from scripts.includes import ROOT
 
 MANIFESTS = "outputs/*.toml"
 FIX_HINT = "run `make outputs` (python -m scripts.outputs refresh), then review the pages named"
@@ -124,22 +124,10 @@ def fresh_text(output: ShownOutput, root: Path = ROOT) -> str:
 
 def problem(output: ShownOutput, root: Path = ROOT) -> str | None:
     """Why ``outputs/<name>.txt`` is not what a fresh run prints (None: it is)."""
-    fresh = fresh_text(output, root)
-    path = root / output.path
-    committed = path.read_text(encoding="utf-8") if path.is_file() else ""
-    if committed == fresh:
-        return None
-    pages = ", ".join(i.where for i in pages_including(output.path, root)) or "(no page shows it yet)"
-    state = "is missing" if not path.is_file() else "is stale"
-    diff = "".join(
-        difflib.unified_diff(
-            committed.splitlines(True), fresh.splitlines(True),
-            f"{output.path} (committed)", f"python {output.snippet} (fresh run)",
-        )
-    )
-    return (
-        f"{output.path} {state}: it no longer matches what {output.snippet} prints.\n"
-        f"Pages that show it: {pages}\n{diff}To fix: {FIX_HINT}."
+    return stale_message(
+        output.path, fresh_text(output, root), root=root, fix=FIX_HINT,
+        why=f"it no longer matches what {output.snippet} prints",
+        fresh_label=f"python {output.snippet} (fresh run)",
     )
 
 

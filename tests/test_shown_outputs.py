@@ -43,7 +43,7 @@ def test_a_stale_output_fails_with_a_diff_naming_the_page(tmp_path):
     [shown] = outputs.load_manifest(tmp_path)
     message = outputs.problem(shown, tmp_path)
     assert message.startswith("outputs/hello.txt is stale: it no longer matches what snippets/hello.py prints.")
-    assert "Pages that show it: docs/page.md:2" in message
+    assert "Pages that include it: docs/page.md:2" in message
     assert "-yesterday\n+today\n" in message
     assert "make outputs" in message
 
