@@ -10,8 +10,16 @@ A page's call tree is configured by ``calltrees/<name>.toml``::
     collapse = ["django.core.checks.registry.CheckRegistry.run_checks"]  # no children
     max_depth = 12
     bodies = false                       # module and class bodies (imports) are left out
+    imports = ["mysite.*"]               # optional: see below
     [links]                              # qualified name -> Markdown link target
     "django.core.management.execute_from_command_line" = "manage-py.md#execute"
+
+Without ``imports``, a call made while a module is being imported hangs under the nearest
+selected caller, like any other. With ``imports`` (fnmatch patterns on module names, even
+an empty list), importing a module that matches becomes a node ``<module>`` (with the calls
+its body makes), and calls made while any other module is being imported are left out:
+what ``import`` runs at import time (decorators, registrations) stops drowning the calls
+that matter.
 
 The scenario runs in a fresh interpreter (``python -m scripts.call_tree record NAME``), so
 no state of an earlier run (Django's app registry, settings) leaks into the next.
@@ -85,6 +93,7 @@ class TreeSpec:
     max_depth: int = 20
     bodies: bool = False
     links: dict[str, str] = field(default_factory=dict)
+    imports: list[str] | None = None
 
     @property
     def config_path(self) -> str:
@@ -95,8 +104,9 @@ class TreeSpec:
         return f"{TREES}/{self.name}.md"
 
 
-_KEYS = {"scenario", "page", "include", "exclude", "collapse", "max_depth", "bodies", "links"}
+_KEYS = {"scenario", "page", "include", "exclude", "collapse", "max_depth", "bodies", "links", "imports"}
 _CO_NEWLOCALS = 0x2  # set on function code; not on module or class bodies
+_HIDDEN = object()  # stack mark of an import whose calls are left out (see ``imports``)
 
 
 def load_specs(root: Path = ROOT) -> list[TreeSpec]:
@@ -142,6 +152,11 @@ class Recorder:
         module = frame.f_globals.get("__name__", "?")
         name = f"{module}.{code.co_qualname}"
         is_body = not code.co_flags & _CO_NEWLOCALS
+        if self.spec.imports is not None and code.co_name == "<module>":
+            shown = any(fnmatch.fnmatchcase(module, p) for p in self.spec.imports)
+            decision = (name, _where(code)) if shown else _HIDDEN
+            self._decisions[code] = decision
+            return decision
         chosen = (self.spec.bodies or not is_body) and any(fnmatch.fnmatchcase(name, p) for p in self.spec.include) and not any(
             fnmatch.fnmatchcase(name, p) for p in self.spec.exclude
         )
@@ -149,14 +164,16 @@ class Recorder:
         self._decisions[code] = decision
         return decision
 
-    def _parent(self, stack) -> Node:
+    def _parent(self, stack) -> Node | None:
         for _, node in reversed(stack):
+            if node is _HIDDEN:
+                return None  # called while a module not in ``imports`` is being imported
             if node is not None:
                 return node
         return self.root  # a thread's first selected call starts a new top-level branch
 
     def _depth(self, stack) -> int:
-        return sum(1 for _, n in stack if n is not None)
+        return sum(1 for _, n in stack if isinstance(n, Node))
 
     def profile(self, frame, event, arg):
         if event not in ("call", "return"):
@@ -170,9 +187,11 @@ class Recorder:
             return
         selected = self._select(frame)
         node = None
-        if selected is not None:
+        if selected is _HIDDEN:
+            node, selected = _HIDDEN, None
+        elif selected is not None:
             parent = self._parent(stack)
-            collapsed = any(fnmatch.fnmatchcase(parent.name, p) for p in self.spec.collapse)
+            collapsed = parent is None or any(fnmatch.fnmatchcase(parent.name, p) for p in self.spec.collapse)
             if not collapsed and self._depth(stack) < self.spec.max_depth:
                 node = Node(*selected)
                 with self._lock:
