@@ -1,0 +1,225 @@
+"""The server role of PEP 3333, written from a socket: a gateway of about a hundred lines
+that serves any WSGI application, here the minimal one and the unmodified example project.
+
+    python snippets/pep3333_gateway.py
+
+`Gateway` does what the specification asks of a server: it reads the request, builds the
+`environ` dict, calls the application once with it and a `start_response` that checks
+the `exc_info` rules, keeps the headers until the first non-empty chunk of the body, sends
+each chunk before asking for the next, and calls the iterable's `close()` whatever
+happens. It logs each step, so the console reads as the story of one request. Both
+applications run behind `wsgiref.validate.validator`, on 127.0.0.1 with a port the system
+picks, and answer `http.client`; the gateway and its thread are stopped at the end.
+"""
+
+import contextlib
+import http.client
+import io
+import os
+import socket
+import sys
+import threading
+import traceback
+import warnings
+from email.utils import formatdate
+from pathlib import Path
+from urllib.parse import unquote_to_bytes
+from wsgiref.validate import WSGIWarning, validator
+
+MYSITE = Path(__file__).resolve().parent / "mysite"
+
+
+# --8<-- [start:gateway]
+class Gateway:
+    """Serve one WSGI application on 127.0.0.1, one connection at a time, one request each."""
+
+    def __init__(self, application, script_name="", log=print):
+        self.application = application
+        self.script_name = script_name  # where the application is mounted; "" is the root
+        self.log = log
+        self.listener = socket.create_server(("127.0.0.1", 0))  # port 0: the system picks
+        self.port = self.listener.getsockname()[1]
+        self.stopping = False
+
+    def serve_forever(self):
+        while True:
+            connection, (address, _) = self.listener.accept()
+            with connection, connection.makefile("rb") as reader:
+                if self.stopping:
+                    return
+                self.log(f"gateway: accepted a connection from {address}")
+                self.handle(connection, reader, address)
+
+    def stop(self):
+        """Make serve_forever() return: set the flag, then wake accept() with a connection."""
+        self.stopping = True
+        socket.create_connection(("127.0.0.1", self.port)).close()
+
+    def handle(self, connection, reader, address):
+        method, target, protocol = reader.readline().decode("iso-8859-1").split()
+        headers = {}
+        while line := reader.readline().decode("iso-8859-1").strip():
+            name, _, value = line.partition(":")
+            headers[name.strip().upper().replace("-", "_")] = value.strip()
+        path, _, query = target.partition("?")
+        path = unquote_to_bytes(path).decode("iso-8859-1")  # native string: one char per byte
+        length = int(headers.pop("CONTENT_LENGTH", "") or 0)
+        environ = {
+            "REQUEST_METHOD": method,
+            "SCRIPT_NAME": self.script_name,
+            "PATH_INFO": path.removeprefix(self.script_name),
+            "QUERY_STRING": query,
+            "CONTENT_TYPE": headers.pop("CONTENT_TYPE", ""),
+            "CONTENT_LENGTH": str(length) if length else "",
+            "SERVER_NAME": "127.0.0.1",
+            "SERVER_PORT": str(self.port),
+            "SERVER_PROTOCOL": protocol,
+            "REMOTE_ADDR": address,
+            **{f"HTTP_{name}": value for name, value in headers.items()},
+            "wsgi.version": (1, 0),
+            "wsgi.url_scheme": "http",
+            "wsgi.input": io.BytesIO(reader.read(length)),  # the body, read in advance
+            "wsgi.errors": sys.stderr,
+            "wsgi.multithread": False,
+            "wsgi.multiprocess": False,
+            "wsgi.run_once": False,
+        }
+        self.log(f"gateway: {method} {target} {protocol}: environ has {len(environ)} keys")
+        if not path.startswith(self.script_name):  # not under the mount point
+            connection.sendall(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+            return
+        self.run(environ, connection)
+
+    def run(self, environ, connection):
+        stored = None  # (status, headers) from start_response: kept, not sent yet
+        headers_sent = False
+        body_sent = 0
+
+        def start_response(status, headers, exc_info=None):
+            nonlocal stored
+            if exc_info:
+                try:
+                    if headers_sent:  # too late to change the response: re-raise
+                        raise exc_info[1].with_traceback(exc_info[2])
+                finally:
+                    exc_info = None  # drop the traceback: no reference cycle
+            elif stored is not None:
+                raise AssertionError("start_response() called again without exc_info")
+            stored = status, headers
+            self.log(f"gateway: start_response({status!r}, {len(headers)} headers): kept, not sent")
+            return write
+
+        def write(data):
+            nonlocal headers_sent, body_sent
+            if stored is None:
+                raise AssertionError("write() before start_response()")
+            if not headers_sent:
+                status, headers = stored
+                head = [f"HTTP/1.1 {status}", f"Date: {formatdate(usegmt=True)}", "Connection: close"]
+                head += [f"{name}: {value}" for name, value in headers]
+                connection.sendall("\r\n".join(head + ["", ""]).encode("iso-8859-1"))
+                headers_sent = True
+                self.log("gateway: sent the status line and headers")
+            if environ["REQUEST_METHOD"] != "HEAD":
+                connection.sendall(data)  # all of it, before the application goes on
+                body_sent += len(data)
+
+        self.log("gateway: calling the application")
+        try:
+            result = self.application(environ, start_response)
+            try:
+                for data in result:
+                    if data:  # the headers wait for the first non-empty chunk
+                        write(data)
+                if not headers_sent:
+                    write(b"")  # an empty body: the headers go now
+            finally:
+                self.log(f"gateway: sent {body_sent} bytes of body; calling close()")
+                if hasattr(result, "close"):
+                    result.close()
+        except Exception:
+            traceback.print_exc()  # log what aborted the application
+            if not headers_sent:  # else all the client can be told is the connection closing
+                connection.sendall(b"HTTP/1.1 500 Internal Server Error\r\nContent-Length: 0\r\n\r\n")
+# --8<-- [end:gateway]
+
+
+@contextlib.contextmanager
+def running(gateway):
+    """Run ``gateway`` in a thread until the block ends; yield its port."""
+    thread = threading.Thread(target=gateway.serve_forever, name="gateway")
+    thread.start()
+    try:
+        yield gateway.port
+    finally:
+        gateway.stop()
+        thread.join()
+        gateway.listener.close()
+
+
+def get(port, target):
+    """One GET with a real HTTP client: (status line, headers, body)."""
+    client = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    client.request("GET", target)
+    response = client.getresponse()
+    body = response.read()
+    client.close()
+    return f"HTTP/1.{response.version % 10} {response.status} {response.reason}", response.getheaders(), body
+
+
+if __name__ == "__main__":
+    warnings.simplefilter("error", WSGIWarning)  # a WSGI warning is a failure here
+    from pep3333_application import application as hello_application
+
+    console = io.StringIO()  # what the gateway and the project print, in order; checked below
+    answers = {}
+    with contextlib.redirect_stdout(console), contextlib.redirect_stderr(console):
+        # --8<-- [start:django]
+        # The example project exactly as it is: its wsgi.py builds Django's application.
+        sys.path.insert(0, str(MYSITE))
+        os.environ["DJANGO_SETTINGS_MODULE"] = "mysite.settings"
+        from mysite.wsgi import application as django_application
+        # --8<-- [end:django]
+
+        # --8<-- [start:serve]
+        for name, application in [("the minimal application", hello_application),
+                                  ("the example Django project", django_application)]:
+            print(f"--- the gateway serves {name} ---")
+            with running(Gateway(validator(application))) as port:
+                answers[name] = status, headers, body = get(port, "/")
+            print(f"client: {status}, {len(headers)} headers, body {body!r}")
+        # --8<-- [end:serve]
+    print(console.getvalue())
+    print("The Django project's response, as the client received it:")
+    status, headers, body = answers["the example Django project"]
+    print(status)
+    for name, value in headers:
+        print(f"{name}: {value}")
+    print()
+    print(body.decode(), end="")
+
+    assert answers["the minimal application"][0] == "HTTP/1.1 200 OK"
+    assert answers["the minimal application"][2] == b"Hello from a WSGI application. You asked for /\n"
+    assert status == "HTTP/1.1 200 OK" and body == b"Hello from the view.\n"
+    names = [name for name, _ in headers]
+    assert names[:2] == ["Date", "Connection"], "the gateway adds what HTTP needs from a server"
+    assert "Content-Type" in names and "X-Frame-Options" in names, "Django's own headers"
+
+    lines = console.getvalue().splitlines()
+    django = lines[lines.index("--- the gateway serves the example Django project ---") + 1:]
+    steps = [
+        "gateway: accepted a connection",
+        "gateway: GET / HTTP/1.1: environ has",
+        "gateway: calling the application",
+        "signal request_started",
+        "TraceMiddleware: in",
+        "view hello.views.index(), in thread 'gateway'",
+        "TraceMiddleware: out 200 OK",
+        "gateway: start_response('200 OK'",  # Django calls it once its response is ready
+        "gateway: sent the status line and headers",  # only with the first chunk of body
+        "gateway: sent 21 bytes of body; calling close()",
+        "signal request_finished",  # Django's close(), after the last byte
+        "client: HTTP/1.1 200 OK",
+    ]
+    assert [next(i for i, line in enumerate(django) if step in line) for step in steps] == list(range(len(steps)))
+    assert threading.active_count() == 1, "the gateway's thread has stopped"

@@ -1,0 +1,14 @@
+"""snippets/pep3333_start_response.py: exc_info rules and write(), in wsgiref and the gateway."""
+
+from scripts.outputs import run_snippet
+
+
+def test_both_servers_apply_the_same_rules():
+    run = run_snippet("snippets/pep3333_start_response.py")
+    assert run.returncode == 0, run.stderr
+    assert run.stderr == ""
+    out = run.stdout
+    assert out.count("server logged: ValueError: failed after the headers went out") == 2
+    assert "server logged: AssertionError: Headers already set!" in out
+    assert "server logged: AssertionError: start_response() called again without exc_info" in out
+    assert out.count("client: 200 OK, body b'written, then returned\\n'") == 2
