@@ -1,11 +1,14 @@
 """snippets/mysite: the example project every snippet uses, as `startproject` lays it out.
 
 The site tells readers the project is what `django-admin startproject mysite` and
-`manage.py startapp hello` generate, with three additions to the settings; these tests
-generate a fresh project with the pinned Django and hold the example to that description.
+`manage.py startapp hello` generate, with three additions to the settings, the hello app's
+views, middleware, signal receivers and template, and the routes and error handlers in
+mysite/urls.py (docs/about.md, "The example project"); these tests generate a fresh
+project with the pinned Django and hold the example to that description.
 """
 
 import difflib
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -53,3 +56,39 @@ def test_settings_differ_from_startproject_only_by_the_three_documented_addition
     assert [l for l in removed if not l.startswith("-SECRET_KEY")] == []
     assert added[1:3] == ["    'hello',", "    'hello.middleware.TraceMiddleware',"]
     assert added[0].startswith("SECRET_KEY = ") and "LOGGING = {" in added
+
+
+def test_besides_python_files_the_project_has_only_the_hello_template():
+    others = {
+        p.relative_to(MYSITE).as_posix() for p in MYSITE.rglob("*")
+        if p.is_file() and p.suffix not in {".py", ".pyc"} and p.name != "db.sqlite3"
+    }
+    assert others == {"hello/templates/hello/page.html"}
+
+
+def test_urls_route_the_hello_views_and_name_the_error_handlers():
+    """What docs/about.md says mysite/urls.py routes; the views exist and are importable."""
+    program = (
+        "import django; django.setup()\n"
+        "from django.urls import get_resolver\n"
+        "resolver = get_resolver()\n"
+        "for p in resolver.url_patterns:\n"
+        "    print(str(p.pattern) or '/', getattr(p, 'lookup_str', 'include'))\n"
+        "for code in (404, 500):\n"
+        "    h = resolver.resolve_error_handler(code)\n"
+        "    print(code, h.__module__ + '.' + h.__name__)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", program], cwd=MYSITE, capture_output=True, text=True,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "mysite.settings"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "/ hello.views.index",
+        "page/ hello.views.page",
+        "boom/ hello.views.boom",
+        "forgetful/ hello.views.forgetful",
+        "admin/ include",
+        "404 hello.views.not_found",
+        "500 hello.views.server_error",
+    ]

@@ -11,5 +11,11 @@ from hello import views
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("page/", views.page, name="page"),
+    path("boom/", views.boom, name="boom"),
+    path("forgetful/", views.forgetful, name="forgetful"),
     path("admin/", admin.site.urls),
 ]
+
+handler404 = "hello.views.not_found"
+handler500 = "hello.views.server_error"

@@ -1,0 +1,97 @@
+"""Keep-alive in the development server: one thread per connection, several requests per
+connection, and the cases in which the server closes the connection after a response.
+
+    python snippets/request_keep_alive.py
+
+Talks HTTP over plain sockets to the example project's server, so that it can see
+whether the server keeps a connection open: a second request on the same socket must be
+answered, and a closed connection reads as end-of-file. A `request_started` receiver
+reports the thread each request runs in.
+"""
+
+import http.client
+import socket
+import threading
+
+from django.core.signals import request_started
+from django.http import StreamingHttpResponse
+from django.urls import path
+
+from request_devserver import serving  # first: it puts the example project on the path
+
+from hello import views  # noqa: E402
+
+
+def stream(request):
+    return StreamingHttpResponse(iter([b"no length ", b"known in advance\n"]), content_type="text/plain")
+
+
+urlpatterns = [path("", views.index), path("stream/", stream)]
+log = []
+
+
+def say(line):
+    log.append(line)
+    print(line)
+
+
+def on_request_started(sender, environ, **kwargs):
+    say(f"  server: {environ['REQUEST_METHOD']} {environ['PATH_INFO']} {environ['SERVER_PROTOCOL']}"
+        f" in thread {threading.current_thread().name!r}")
+
+
+request_started.connect(on_request_started)
+
+
+# --8<-- [start:client]
+def exchange(sock, request_line, *headers):
+    """Send one request on an open socket; read its response (and only it)."""
+    sock.sendall("\r\n".join([request_line, "Host: 127.0.0.1", *headers, "", ""]).encode())
+    response = http.client.HTTPResponse(sock)
+    response.begin()
+    body = response.read()
+    say(f"  client: {response.status} {response.reason}, Content-Length: {response.getheader('Content-Length')}, "
+        f"Connection: {response.getheader('Connection')}")
+    return body
+
+
+def closed_by_server(sock):
+    """After a response: has the server closed the connection (end-of-file)?"""
+    closed = sock.recv(1) == b""
+    say("  client: the server has closed the connection" if closed else "  client: more data?")
+    return closed
+# --8<-- [end:client]
+
+
+with serving(ROOT_URLCONF=__name__) as port:
+    # --8<-- [start:run]
+    say("-- connection 1: two requests, then one that asks to close")
+    with socket.create_connection(("127.0.0.1", port), timeout=30) as sock:
+        exchange(sock, "GET / HTTP/1.1")
+        exchange(sock, "GET / HTTP/1.1")  # same socket: the server kept it open
+        exchange(sock, "GET / HTTP/1.1", "Connection: close")
+        assert closed_by_server(sock)
+
+    say("-- connection 2: a streaming response, whose length is not known")
+    with socket.create_connection(("127.0.0.1", port), timeout=30) as sock:
+        assert exchange(sock, "GET /stream/ HTTP/1.1") == b"no length known in advance\n"
+        assert closed_by_server(sock)
+
+    say("-- connection 3: an HTTP/1.0 request")
+    with socket.create_connection(("127.0.0.1", port), timeout=30) as sock:
+        exchange(sock, "GET / HTTP/1.0")
+        assert closed_by_server(sock)
+    # --8<-- [end:run]
+
+threads = [line.rsplit("in thread ", 1)[1] for line in log if line.startswith("  server:")]
+# One thread for all three requests of the first connection, a new one for each connection.
+assert threads[0] == threads[1] == threads[2] and len(set(threads)) == 3
+# The server closes when the client asks, when the body's length is unknown (it says so
+# with "Connection: close"), and for HTTP/1.0 clients.
+assert [line for line in log if line.startswith("  client: 200")] == [
+    "  client: 200 OK, Content-Length: 21, Connection: None",
+    "  client: 200 OK, Content-Length: 21, Connection: None",
+    "  client: 200 OK, Content-Length: 21, Connection: None",
+    "  client: 200 OK, Content-Length: None, Connection: close",
+    "  client: 200 OK, Content-Length: 21, Connection: None",
+]

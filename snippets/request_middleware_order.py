@@ -1,0 +1,72 @@
+"""Where a middleware goes in MIDDLEWARE, and what goes wrong in the wrong place: a
+middleware that relies on another one, and a middleware that adds a header to every
+response while a middleware inside it answers some requests by itself.
+
+    python snippets/request_middleware_order.py
+
+Serves the example project with its MIDDLEWARE reordered: first with
+AuthenticationMiddleware above SessionMiddleware; then with AddsHeader, a middleware of
+this file that adds a header to every response on its way out (as a CORS middleware
+does), below and then above CommonMiddleware. With APPEND_SLASH (on by default),
+CommonMiddleware answers a request for /page with a redirect to /page/.
+"""
+
+from django.conf import settings
+
+from request_devserver import get, gist, serving
+
+log = []
+
+
+def say(line):
+    log.append(line)
+    print(line)
+
+
+# --8<-- [start:adds-header]
+class AddsHeader:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response["X-Added"] = "yes"
+        return response
+# --8<-- [end:adds-header]
+
+
+def reordered(move, before):
+    """The project's MIDDLEWARE with ``move`` placed just above ``before``."""
+    names = [name for name in settings.MIDDLEWARE if name != move]
+    names.insert(names.index(before), move)
+    return names
+
+
+def short(names):
+    return [name.rsplit(".", 1)[1] for name in names]
+
+
+SESSION = "django.contrib.sessions.middleware.SessionMiddleware"
+AUTH = "django.contrib.auth.middleware.AuthenticationMiddleware"
+COMMON = "django.middleware.common.CommonMiddleware"
+ADDS_HEADER = f"{__name__}.AddsHeader"
+
+runs = [
+    ("Authentication above Session", reordered(AUTH, before=SESSION), "/"),
+    ("AddsHeader below Common", [*settings.MIDDLEWARE, ADDS_HEADER], "/page"),
+    ("AddsHeader above Common", reordered(ADDS_HEADER, before=COMMON), "/page"),
+]
+for title, middleware, path in runs:
+    say(f"-- {title}: {short(middleware)}")
+    with serving(MIDDLEWARE=middleware) as port:
+        response, body = get(port, path)
+    location = response.getheader("Location")
+    say(f"  GET {path}: {response.status}, {gist(body) if not location else 'Location: ' + location}, "
+        f"X-Added: {response.getheader('X-Added')}")
+
+assert log[1] == "  GET /: 500, page titled 'ImproperlyConfigured at /', X-Added: None"
+# Below CommonMiddleware, AddsHeader adds its header to the 404 from the URL resolver;
+# CommonMiddleware then replaces that response with its redirect, without the header.
+assert log[3] == "  GET /page: 301, Location: /page/, X-Added: None"
+# Above it, AddsHeader sees every response CommonMiddleware gives, the redirect included.
+assert log[5] == "  GET /page: 301, Location: /page/, X-Added: yes"

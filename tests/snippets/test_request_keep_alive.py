@@ -1,0 +1,17 @@
+"""snippets/request_keep_alive.py: one thread per connection, several requests per
+connection, and the three cases in which the development server closes it."""
+
+from scripts.outputs import run_snippet
+
+
+def test_keep_alive_and_the_connections_the_server_closes():
+    run = run_snippet("snippets/request_keep_alive.py")
+    assert run.returncode == 0, run.stderr
+    out = run.stdout
+    first, stream, http10 = out.split("-- connection ")[1:]
+    assert first.count("in thread 'Thread-1 (process_request_thread)'") == 3
+    assert first.count("client: 200 OK, Content-Length: 21, Connection: None") == 3
+    assert first.endswith("client: the server has closed the connection\n")
+    assert "Content-Length: None, Connection: close" in stream and "Thread-2" in stream
+    assert "GET / HTTP/1.0 in thread 'Thread-3" in http10
+    assert out.count("the server has closed the connection") == 3
