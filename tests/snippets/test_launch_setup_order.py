@@ -1,0 +1,12 @@
+"""snippets/launch_setup_order.py: settings, then the app registry's three phases, in order."""
+
+from scripts.outputs import run_snippet
+
+
+def test_the_setup_order_snippet_runs_standalone_and_its_asserts_hold():
+    run = run_snippet("snippets/launch_setup_order.py")
+    assert run.returncode == 0, run.stderr
+    out = run.stdout
+    order = ["import mysite.settings", "phase 1", "import hello.apps", "phase 2",
+             "import django.contrib.auth.models", "phase 3", "HelloConfig.ready()", "6.1.3"]
+    assert [out.index(step) for step in order] == sorted(out.index(step) for step in order)
