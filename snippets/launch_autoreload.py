@@ -34,7 +34,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 TAG = re.compile(r"^@(\d+) ([^|]+)\| (.*)$")  # "@<pid> <thread>| <text>", see TaggedLines
-WATCHED = "hello/views.py"
+WATCHED = os.environ.get("LAUNCH_WATCHED", "hello/views.py")  # launch_startup_error.py changes it
 
 # ----------------------------------------------------------------------------------------
 # The driver: what runs when you type `python snippets/launch_autoreload.py`.
@@ -55,13 +55,21 @@ class Console:
             raw = self.stream.readline()
             if not raw:
                 raise RuntimeError(f"runserver's output ended while waiting for {missing}:\n{self.text()}")
-            tagged = TAG.match(raw.rstrip("\n"))
-            pid, thread, text = (int(tagged[1]), tagged[2], tagged[3]) if tagged else (0, "?", raw.rstrip("\n"))
-            self.lines.append((pid, thread, text, self.phase))
+            pid, text = self.add(raw)
             for pid_wanted, pattern in list(missing):
                 if pid_wanted in (None, pid) and re.search(pattern, text):
                     missing.remove((pid_wanted, pattern))
         return self
+
+    def read_to_the_end(self):
+        for raw in self.stream:
+            self.add(raw)
+
+    def add(self, raw):
+        tagged = TAG.match(raw.rstrip("\n"))
+        pid, thread, text = (int(tagged[1]), tagged[2], tagged[3]) if tagged else (0, "?", raw.rstrip("\n"))
+        self.lines.append((pid, thread, text, self.phase))
+        return pid, text
 
     def children(self):
         """The pids of the processes that imported the settings with RUN_MAIN set."""
@@ -74,18 +82,12 @@ class Console:
         return "\n".join(f"{p} {th}: {t}" for p, th, t, _ in self.lines)
 
 
-def show(console, labels, project):
+def show(console, labels, project, titles):
     """Print each phase's lines grouped by process and thread, in a fixed order.
 
     Threads run at the same time, so how their lines interleave changes from run to run;
     the order of the lines of one thread does not.
     """
-    titles = [
-        "start-up, until the server listens and the reloader has seen hello/views.py once",
-        "GET /",
-        f"touch {WATCHED}",
-        "CONTROL-C (SIGINT to the process group)",
-    ]
     for phase, title in enumerate(titles):
         print(f"\n--- {title} ---")
         sources = []
@@ -164,9 +166,7 @@ def main():
             os.killpg(server.pid, signal.SIGINT)  # what CONTROL-C in a terminal does
             server.wait(timeout=30)
             # --8<-- [end:stop]
-            for raw in server.stdout:  # whatever the processes printed on their way out
-                tagged = TAG.match(raw.rstrip("\n"))
-                console.lines.append((int(tagged[1]), tagged[2], tagged[3], 3) if tagged else (0, "?", raw.rstrip("\n"), 3))
+            console.read_to_the_end()  # whatever the processes printed on their way out
         finally:
             if server.poll() is None:  # only when something above failed
                 os.killpg(server.pid, signal.SIGKILL)
@@ -174,7 +174,12 @@ def main():
             server.stdout.close()
 
     labels = {parent: "parent", first_child: "child 1", second_child: "child 2"}
-    show(console, labels, project.resolve())
+    show(console, labels, project.resolve(), [
+        f"start-up, until the server listens and the reloader has seen {WATCHED} once",
+        "GET /",
+        f"touch {WATCHED}",
+        "CONTROL-C (SIGINT to the process group)",
+    ])
     pids = [parent, first_child, second_child]
     gone = [not alive(pid) for pid in pids]
     print()
@@ -316,7 +321,7 @@ def about_the_watched_file(record):
 
 if __name__ == "__main__":
     main()
-else:
+elif os.environ.get("DJANGO_SETTINGS_MODULE") == __name__:  # runserver --settings=launch_autoreload
     from mysite.settings import *  # noqa: F403 (the project's settings, unchanged)
 
     LOGGING = {  # noqa: F405 (the project's LOGGING, plus the reloader's own messages)

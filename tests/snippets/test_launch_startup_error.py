@@ -1,0 +1,32 @@
+"""snippets/launch_startup_error.py: a broken app at start-up, the reloader waiting, a fix.
+
+Beyond the snippet's own asserts: every process it started is gone afterwards.
+"""
+
+import os
+import re
+
+import pytest
+
+from scripts.outputs import run_snippet
+
+
+def test_the_startup_error_snippet_runs_standalone_and_its_asserts_hold():
+    run = run_snippet("snippets/launch_startup_error.py")
+    assert run.returncode == 0, run.stderr
+    out = run.stdout
+    assert "    Exception in thread django-main-thread:\n" in out
+    assert "    SyntaxError: invalid syntax\n" in out
+    assert out.count("Starting WSGI development server at http://127.0.0.1:") == 1
+    assert out.endswith("processes still running: []\n")
+
+
+def test_no_process_is_left_behind():
+    out = run_snippet("snippets/launch_startup_error.py").stdout
+    pids = {label: int(pid) for label, pid in re.findall(r"^\[(parent|child \d), pid (\d+), ", out, re.MULTILINE)}
+    assert set(pids) == {"parent", "child 1", "child 2"}
+    for pid in pids.values():
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)
+    with pytest.raises(ProcessLookupError):
+        os.killpg(pids["parent"], 0)
