@@ -10,7 +10,9 @@ it, and the application returns the server's wrapper instead of the response. No
 validator sits in front here, because it would wrap that return value and hide it from
 the server. Second, the gateway of `pep3333_gateway.py`, behind `wsgiref.validate`, which
 offers no wrapper: Django returns the `FileResponse` itself. Both on 127.0.0.1 with ports
-chosen by the system; the client must get the file's exact bytes either way.
+chosen by the system; the client must get the file's exact bytes either way. The
+project's log shows that `StaticFilesHandler` answers on its own: Django's signals are
+sent, but the project's middleware never sees the request.
 """
 
 import contextlib
@@ -62,7 +64,8 @@ if __name__ == "__main__":
     warnings.simplefilter("error", WSGIWarning)  # a WSGI warning is a failure here
     sys.path.insert(0, str(MYSITE))
     os.environ["DJANGO_SETTINGS_MODULE"] = "mysite.settings"
-    with contextlib.redirect_stderr(io.StringIO()):  # the project's start-up lines are not the point here
+    project_log = io.StringIO()  # the project's console: its signals and middleware log here
+    with contextlib.redirect_stderr(project_log):
         from mysite.wsgi import application
     from django.contrib.staticfiles import finders
     from django.contrib.staticfiles.handlers import StaticFilesHandler
@@ -76,10 +79,12 @@ if __name__ == "__main__":
 
     # --8<-- [start:runserver]
     runserver_stack = Returned(StaticFilesHandler(application))
-    with serving(runserver_stack, server_class=basehttp.WSGIServer, handler_class=QuietDjangoRequestHandler) as port:
+    with serving(runserver_stack, server_class=basehttp.WSGIServer,
+                 handler_class=QuietDjangoRequestHandler) as port:
         response, body = get(port)
     [(offered, returned)] = runserver_stack.results
     # --8<-- [end:runserver]
+    logged = project_log.getvalue().splitlines()[2:]  # after ready() and the middleware's __init__
     print(f"runserver's stack: GET {STATIC}")
     print(f"  the server offered wsgi.file_wrapper = {offered.__module__}.{offered.__qualname__}")
     print(f"  the application returned a {name(returned)}")
@@ -89,6 +94,9 @@ if __name__ == "__main__":
     print(f"  after the response, the file is closed: {returned.filelike.closed}")
     print(f"  client: {response.status} {response.reason}, Content-Length {response.getheader('Content-Length')}, "
           f"{len(body)} bytes, the file's exact bytes: {body == on_disk}")
+    print("  the project logged:")
+    for line in logged:
+        print(f"    {line}")
 
     # --8<-- [start:gateway]
     gateway_stack = Returned(StaticFilesHandler(application))
@@ -110,6 +118,8 @@ if __name__ == "__main__":
     assert returned.filelike.closed, "the server closed the wrapper, which closes the response"
     assert response.status == 200 and body == on_disk
     assert response.getheader("Content-Length") == str(len(on_disk))
+    # StaticFilesHandler answered: Django's signals were sent, the project's middleware never ran.
+    assert logged == [f"[hello] signal request_started: GET {STATIC}", "[hello] signal request_finished"]
     assert offered2 is None and type(returned2).__name__ == "FileResponse"
     assert returned2.file_to_stream.closed
     assert response2.status == 200 and body2 == on_disk

@@ -31,13 +31,13 @@ MYSITE = Path(__file__).resolve().parent / "mysite"
 
 # --8<-- [start:gateway]
 class Gateway:
-    """Serve one WSGI application on 127.0.0.1, one connection at a time, one request each."""
+    """Serve a WSGI application on 127.0.0.1, one request at a time."""
 
     def __init__(self, application, script_name="", log=print):
         self.application = application
-        self.script_name = script_name  # where the application is mounted; "" is the root
+        self.script_name = script_name  # the mount point; "" is the root
         self.log = log
-        self.listener = socket.create_server(("127.0.0.1", 0))  # port 0: the system picks
+        self.listener = socket.create_server(("127.0.0.1", 0))  # the system picks
         self.port = self.listener.getsockname()[1]
         self.stopping = False
 
@@ -51,8 +51,7 @@ class Gateway:
                 self.handle(connection, reader, address)
 
     def stop(self):
-        """Make serve_forever() return: set the flag, then wake accept() with a connection."""
-        self.stopping = True
+        self.stopping = True  # then wake accept() with a connection of our own
         socket.create_connection(("127.0.0.1", self.port)).close()
 
     def handle(self, connection, reader, address):
@@ -62,7 +61,8 @@ class Gateway:
             name, _, value = line.partition(":")
             headers[name.strip().upper().replace("-", "_")] = value.strip()
         path, _, query = target.partition("?")
-        path = unquote_to_bytes(path).decode("iso-8859-1")  # native string: one char per byte
+        # A native string: the URL's bytes, percent-decoded, one character per byte.
+        path = unquote_to_bytes(path).decode("iso-8859-1")
         length = int(headers.pop("CONTENT_LENGTH", "") or 0)
         environ = {
             "REQUEST_METHOD": method,
@@ -78,22 +78,22 @@ class Gateway:
             **{f"HTTP_{name}": value for name, value in headers.items()},
             "wsgi.version": (1, 0),
             "wsgi.url_scheme": "http",
-            "wsgi.input": io.BytesIO(reader.read(length)),  # the body, read in advance
+            "wsgi.input": io.BytesIO(reader.read(length)),  # read in advance
             "wsgi.errors": sys.stderr,
             "wsgi.multithread": False,
             "wsgi.multiprocess": False,
             "wsgi.run_once": False,
         }
-        self.log(f"gateway: {method} {target} {protocol}: environ has {len(environ)} keys")
+        self.log(f"gateway: {method} {target}: environ has {len(environ)} keys")
         if not path.startswith(self.script_name):  # not under the mount point
-            connection.sendall(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+            connection.sendall(b"HTTP/1.1 404 Not Found\r\n\r\n")  # then closes
             return
         self.run(environ, connection)
 
     def run(self, environ, connection):
-        stored = None  # (status, headers) from start_response: kept, not sent yet
-        headers_sent = False
-        body_sent = 0
+        # What start_response stored (status, headers), whether they went out, and
+        # how many bytes of body did.
+        stored, headers_sent, body_sent = None, False, 0
 
         def start_response(status, headers, exc_info=None):
             nonlocal stored
@@ -104,9 +104,9 @@ class Gateway:
                 finally:
                     exc_info = None  # drop the traceback: no reference cycle
             elif stored is not None:
-                raise AssertionError("start_response() called again without exc_info")
+                raise AssertionError("start_response() again, without exc_info")
             stored = status, headers
-            self.log(f"gateway: start_response({status!r}, {len(headers)} headers): kept, not sent")
+            self.log(f"gateway: start_response({status!r}): kept, not sent")
             return write
 
         def write(data):
@@ -115,13 +115,14 @@ class Gateway:
                 raise AssertionError("write() before start_response()")
             if not headers_sent:
                 status, headers = stored
-                head = [f"HTTP/1.1 {status}", f"Date: {formatdate(usegmt=True)}", "Connection: close"]
-                head += [f"{name}: {value}" for name, value in headers]
-                connection.sendall("\r\n".join(head + ["", ""]).encode("iso-8859-1"))
+                head = [f"HTTP/1.1 {status}", f"Date: {formatdate(usegmt=True)}"]
+                head += ["Connection: close", *(f"{n}: {v}" for n, v in headers)]
+                head = "".join(f"{line}\r\n" for line in head) + "\r\n"
+                connection.sendall(head.encode("iso-8859-1"))
                 headers_sent = True
                 self.log("gateway: sent the status line and headers")
             if environ["REQUEST_METHOD"] != "HEAD":
-                connection.sendall(data)  # all of it, before the application goes on
+                connection.sendall(data)  # all of it, before asking for more
                 body_sent += len(data)
 
         self.log("gateway: calling the application")
@@ -134,13 +135,14 @@ class Gateway:
                 if not headers_sent:
                     write(b"")  # an empty body: the headers go now
             finally:
-                self.log(f"gateway: sent {body_sent} bytes of body; calling close()")
+                self.log(f"gateway: sent {body_sent} bytes of body; calls close()")
                 if hasattr(result, "close"):
                     result.close()
         except Exception:
             traceback.print_exc()  # log what aborted the application
-            if not headers_sent:  # else all the client can be told is the connection closing
-                connection.sendall(b"HTTP/1.1 500 Internal Server Error\r\nContent-Length: 0\r\n\r\n")
+            if not headers_sent:  # else the client just sees the connection close
+                connection.sendall(b"HTTP/1.1 500 Internal Server Error\r\n"
+                                   b"Content-Length: 0\r\n\r\n")
 # --8<-- [end:gateway]
 
 
@@ -175,15 +177,16 @@ if __name__ == "__main__":
     answers = {}
     with contextlib.redirect_stdout(console), contextlib.redirect_stderr(console):
         # --8<-- [start:django]
-        # The example project exactly as it is: its wsgi.py builds Django's application.
+        # The example project as it is: its wsgi.py builds Django's application.
         sys.path.insert(0, str(MYSITE))
         os.environ["DJANGO_SETTINGS_MODULE"] = "mysite.settings"
         from mysite.wsgi import application as django_application
         # --8<-- [end:django]
 
         # --8<-- [start:serve]
-        for name, application in [("the minimal application", hello_application),
-                                  ("the example Django project", django_application)]:
+        applications = {"the minimal application": hello_application,
+                        "the example Django project": django_application}
+        for name, application in applications.items():
             print(f"--- the gateway serves {name} ---")
             with running(Gateway(validator(application))) as port:
                 answers[name] = status, headers, body = get(port, "/")
@@ -209,15 +212,15 @@ if __name__ == "__main__":
     django = lines[lines.index("--- the gateway serves the example Django project ---") + 1:]
     steps = [
         "gateway: accepted a connection",
-        "gateway: GET / HTTP/1.1: environ has",
+        "gateway: GET /: environ has",
         "gateway: calling the application",
         "signal request_started",
         "TraceMiddleware: in",
         "view hello.views.index(), in thread 'gateway'",
         "TraceMiddleware: out 200 OK",
-        "gateway: start_response('200 OK'",  # Django calls it once its response is ready
+        "gateway: start_response('200 OK')",  # Django calls it once its response is ready
         "gateway: sent the status line and headers",  # only with the first chunk of body
-        "gateway: sent 21 bytes of body; calling close()",
+        "gateway: sent 21 bytes of body; calls close()",
         "signal request_finished",  # Django's close(), after the last byte
         "client: HTTP/1.1 200 OK",
     ]

@@ -28,7 +28,7 @@ MYSITE = Path(__file__).resolve().parent / "mysite"
 
 # --8<-- [start:middleware]
 class RequestId:
-    """Give each request an X-Request-Id, on its way in (environ) and out (headers)."""
+    """Number each request: an X-Request-Id header in (environ) and out."""
 
     def __init__(self, application):
         self.application = application
@@ -36,12 +36,14 @@ class RequestId:
 
     def __call__(self, environ, start_response):
         request_id = str(next(self.ids))
-        environ["HTTP_X_REQUEST_ID"] = request_id  # Django sees an X-Request-Id header
-        print(f"WSGI middleware: in  {environ['REQUEST_METHOD']} {environ['PATH_INFO']}, id {request_id}")
+        environ["HTTP_X_REQUEST_ID"] = request_id  # a request header for Django
+        method, path = environ["REQUEST_METHOD"], environ["PATH_INFO"]
+        print(f"WSGI middleware: in  {method} {path}, id {request_id}")
 
         def start_response_with_id(status, headers, exc_info=None):
             print(f"WSGI middleware: start_response({status!r}): adds X-Request-Id")
-            return start_response(status, headers + [("X-Request-Id", request_id)], exc_info)
+            headers = headers + [("X-Request-Id", request_id)]
+            return start_response(status, headers, exc_info)
 
         body = self.application(environ, start_response_with_id)
         print("WSGI middleware: out, the application returned its body")
@@ -49,7 +51,7 @@ class RequestId:
 
 
 class PassOn:
-    """The wrapped application's body: one chunk out for each chunk in, and close() passed on."""
+    """The application's body: a chunk out for each chunk in; close() passed on."""
 
     def __init__(self, body):
         self.body = body
@@ -83,7 +85,7 @@ if __name__ == "__main__":
         request_started.connect(show_request_id)
 
         # --8<-- [start:wrap]
-        # A project's wsgi.py would say: application = RequestId(get_wsgi_application()).
+        # In a project's wsgi.py: application = RequestId(get_wsgi_application()).
         # Here wsgiref.validate checks the middleware from both sides as well.
         application = validator(RequestId(validator(django_application)))
         # --8<-- [end:wrap]

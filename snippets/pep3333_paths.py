@@ -36,18 +36,20 @@ with contextlib.redirect_stdout(console), contextlib.redirect_stderr(console):
 
     # --8<-- [start:receiver]
     def show_paths(sender, environ, **kwargs):
-        print(f"environ: SCRIPT_NAME={environ['SCRIPT_NAME']!r} PATH_INFO={environ['PATH_INFO']!r}")
+        script_name, path_info = environ["SCRIPT_NAME"], environ["PATH_INFO"]
+        print(f"environ: SCRIPT_NAME={script_name!r} PATH_INFO={path_info!r}")
         print(f"Django:  reverse('index') = {reverse('index')!r}")
 
     request_started.connect(show_paths)
     # --8<-- [end:receiver]
 
     # --8<-- [start:serve]
-    with running(Gateway(validator(application), script_name="/mysite", log=lambda line: None)) as port:
-        for target in ["/mysite/", "/mysite/caf%C3%A9"]:
-            print(f"--- GET {target} ---")
+    for target in ["/mysite/", "/mysite/caf%C3%A9"]:
+        print(f"--- GET {target} ---")
+        gateway = Gateway(validator(application), "/mysite", log=lambda line: None)
+        with running(gateway) as port:
             answers[target] = status, headers, body = get(port, target)
-            print(f"client: {status}")
+        print(f"client: {status}")  # the gateway has stopped: the request is over
     # --8<-- [end:serve]
 print(console.getvalue(), end="")
 

@@ -30,18 +30,19 @@ console = io.StringIO()
 with contextlib.redirect_stderr(console):  # the project logs to "the console": this one
     print("importing mysite.wsgi ...", file=sys.stderr)
     # --8<-- [start:application]
-    from mysite.wsgi import application  # wsgi.py: application = get_wsgi_application()
+    from mysite.wsgi import application  # wsgi.py calls get_wsgi_application()
     # --8<-- [end:application]
     print("... imported", file=sys.stderr)
 print(console.getvalue())
 
 # --8<-- [start:runserver]
 from django.conf import settings
-from django.contrib.staticfiles.management.commands.runserver import Command as Runserver
+from django.contrib.staticfiles.management.commands import runserver
 from django.core.servers import basehttp
 
-loaded = basehttp.get_internal_wsgi_application()  # what runserver loads: WSGI_APPLICATION
-served = Runserver().get_handler(use_static_handler=True, insecure_serving=False)
+loaded = basehttp.get_internal_wsgi_application()  # what WSGI_APPLICATION names
+served = runserver.Command().get_handler(use_static_handler=True,
+                                         insecure_serving=False)
 # --8<-- [end:runserver]
 
 print("application role")

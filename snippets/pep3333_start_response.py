@@ -10,6 +10,8 @@ on 127.0.0.1 (ports chosen by the system) and asked once by `http.client`:
   with `exc_info`: allowed, and the client gets the error response instead.
 * `too_late` does the same after a chunk of body went out: the headers are gone, so
   `start_response` re-raises the error, and the server can only log it and close.
+* `empty_first` does the same after yielding an empty chunk, which must not count as
+  body: the two servers disagree.
 * `twice` calls `start_response` a second time without `exc_info`: the server refuses.
 * `writes` uses the `write()` callable `start_response` returns, then returns a body too.
 
@@ -46,8 +48,19 @@ def too_late(environ, start_response):
     try:
         raise ValueError("failed after the headers went out")
     except ValueError:
-        start_response("500 Internal Server Error", TEXT, sys.exc_info())  # raises it again
+        # The headers went out with the first chunk: this raises the error again.
+        start_response("500 Internal Server Error", TEXT, sys.exc_info())
         yield b"never sent\n"
+
+
+def empty_first(environ, start_response):
+    start_response("200 OK", TEXT)
+    yield b""  # no body yet: PEP 3333 says the headers must still be held back
+    try:
+        raise ValueError("failed after an empty chunk")
+    except ValueError:
+        start_response("500 Internal Server Error", TEXT, sys.exc_info())
+        yield b"an error page instead\n"
 
 
 def twice(environ, start_response):
@@ -92,7 +105,7 @@ if __name__ == "__main__":
     warnings.simplefilter("error", WSGIWarning)  # a WSGI warning is a failure here
     results = {}
     gateway_log = io.StringIO()
-    for application in (changes_its_mind, too_late, twice, writes):
+    for application in (changes_its_mind, too_late, empty_first, twice, writes):
         with serving(validator(application), handler_class=ErrorsKeptHandler) as port:
             results[application.__name__, "wsgiref"] = *ask(port), last_line(ErrorsKeptHandler.errors)
         with contextlib.redirect_stderr(gateway_log):  # the gateway logs failures to stderr
@@ -113,4 +126,8 @@ if __name__ == "__main__":
         status, body, logged = results["twice", server]
         assert status == "500 Internal Server Error" and logged.startswith("AssertionError: ")
         assert results["writes", server] == ("200 OK", b"written, then returned\n", "")
+    # After an empty chunk, wsgiref has already sent the headers: too late to change its mind.
+    assert results["empty_first", "wsgiref"] == ("200 OK", b"", "ValueError: failed after an empty chunk")
+    # The gateway waits for a non-empty chunk, as the specification says, so the error page goes out.
+    assert results["empty_first", "gateway"] == ("500 Internal Server Error", b"an error page instead\n", "")
     assert threading.active_count() == 1, "every server thread has stopped"

@@ -7,8 +7,8 @@ requests through wsgiref's server on 127.0.0.1 (port chosen by the system): a pa
 missing page, a view that raises, a streaming response and a file. Between the server and
 Django sits `Watch`, an instrument rather than a WSGI role: it records how Django calls
 `start_response` (and whether it passes `exc_info`), whether it ever calls the `write()`
-callable it gets back, whether it writes to `wsgi.errors`, what it returns, and which
-`wsgi.*` keys of `environ` it reads. To see reads, `Watch` hands Django a dict subclass,
+callable it gets back, whether it writes to `wsgi.errors`, what it returns (and whether
+that supports `len()`), and which `wsgi.*` keys of `environ` it reads. To see reads, `Watch` hands Django a dict subclass,
 which the specification does not allow (and `wsgiref.validate` refuses), so this
 snippet's server runs without the validator. A scan of Django's source for `wsgi.*` keys
 and `start_response` calls backs up the run: what the run never saw, Django never asks for.
@@ -53,7 +53,7 @@ urlpatterns = [path("page", page), path("fails", fails), path("streams", streams
 
 # --8<-- [start:watch]
 class ReadsRecorded(dict):
-    """An environ that notes every key read from it (a dict subclass: for watching only)."""
+    """An environ that notes each key read from it (a dict subclass: to watch)."""
 
     def __init__(self, environ, reads):
         super().__init__(environ)
@@ -91,7 +91,7 @@ class CountedWrites:
 
 
 class Watch:
-    """Between the server and Django: record what Django uses of what the server offers."""
+    """Between server and Django: note what Django uses of the server's offer."""
 
     def __init__(self, application):
         self.application = application
@@ -115,6 +115,7 @@ class Watch:
 
         result = self.application(environ, watched_start_response)
         seen["returned"] = f"{type(result).__module__}.{type(result).__qualname__}"
+        seen["len"] = hasattr(result, "__len__")  # may a server use len(body)?
         seen["errors"] = errors
         return result
 # --8<-- [end:watch]
@@ -168,6 +169,7 @@ if __name__ == "__main__":
     print("wsgi.* keys Django read:      ", ", ".join(k for k in read if k.startswith("wsgi.")))
     print("wsgi.* keys Django never read:", ", ".join(k for k in offered if k not in read))
     print("read only for GET /file:      ", ", ".join(sorted(watch.seen[4]["reads"] - set().union(*(s["reads"] for s in watch.seen[:4])))))
+    print("bodies that support len():    ", ", ".join(t for t, s in zip(targets, watch.seen) if s["len"]) or "none")
 
     django_root = Path(django.__file__).parent
     keys, calls = wsgi_keys_in_source(django_root)
@@ -187,6 +189,7 @@ if __name__ == "__main__":
     # The iterable Django returns is the response object itself, or the server's file wrapper.
     assert [s["returned"].rsplit(".", 1)[1] for s in watch.seen] == [
         "HttpResponse", "HttpResponseNotFound", "HttpResponseServerError", "StreamingHttpResponse", "FileWrapper"]
+    assert not any(seen["len"] for seen in watch.seen)
     assert set(offered) - set(read) == {"wsgi.errors", "wsgi.multiprocess", "wsgi.multithread", "wsgi.run_once", "wsgi.version"}
     assert set(read) & set(offered) == {"wsgi.input", "wsgi.url_scheme", "wsgi.file_wrapper"}
     # The source agrees: outside the test client, only the handlers name wsgi.* keys, and the
