@@ -11,6 +11,7 @@ A page's call tree is configured by ``calltrees/<name>.toml``::
     max_depth = 12
     bodies = false                       # module and class bodies (imports) are left out
     imports = ["mysite.*"]               # optional: see below
+    root = "django.core.management.commands.runserver.Command.inner_run"  # optional
     [links]                              # qualified name -> Markdown link target
     "django.core.management.execute_from_command_line" = "manage-py.md#execute"
 
@@ -20,6 +21,9 @@ an empty list), importing a module that matches becomes a node ``<module>`` (wit
 its body makes), and calls made while any other module is being imported are left out:
 what ``import`` runs at import time (decorators, registrations) stops drowning the calls
 that matter.
+
+With ``root`` (a module.qualname), only that function's call and the calls inside it are
+recorded, so one long run can be shown as several trees of reasonable depth.
 
 The scenario runs in a fresh interpreter (``python -m scripts.call_tree record NAME``), so
 no state of an earlier run (Django's app registry, settings) leaks into the next.
@@ -94,6 +98,7 @@ class TreeSpec:
     bodies: bool = False
     links: dict[str, str] = field(default_factory=dict)
     imports: list[str] | None = None
+    root: str | None = None
 
     @property
     def config_path(self) -> str:
@@ -104,7 +109,7 @@ class TreeSpec:
         return f"{TREES}/{self.name}.md"
 
 
-_KEYS = {"scenario", "page", "include", "exclude", "collapse", "max_depth", "bodies", "links", "imports"}
+_KEYS = {"scenario", "page", "include", "exclude", "collapse", "max_depth", "bodies", "links", "imports", "root"}
 _CO_NEWLOCALS = 0x2  # set on function code; not on module or class bodies
 _HIDDEN = object()  # stack mark of an import whose calls are left out (see ``imports``)
 
@@ -175,6 +180,10 @@ class Recorder:
     def _depth(self, stack) -> int:
         return sum(1 for _, n in stack if isinstance(n, Node))
 
+    def _outside_root(self, name: str, stack) -> bool:
+        root = self.spec.root
+        return root is not None and name != root and not any(isinstance(n, Node) and n.name == root for _, n in stack)
+
     def profile(self, frame, event, arg):
         if event not in ("call", "return"):
             return
@@ -189,7 +198,7 @@ class Recorder:
         node = None
         if selected is _HIDDEN:
             node, selected = _HIDDEN, None
-        elif selected is not None:
+        elif selected is not None and not self._outside_root(selected[0], stack):
             parent = self._parent(stack)
             collapsed = parent is None or any(fnmatch.fnmatchcase(parent.name, p) for p in self.spec.collapse)
             if not collapsed and self._depth(stack) < self.spec.max_depth:

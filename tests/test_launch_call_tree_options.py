@@ -1,4 +1,4 @@
-"""The call-tree engine's ``imports`` option, which the launch tree relies on.
+"""The call-tree engine's ``imports`` and ``root`` options, which the launch trees rely on.
 
 Launching Django imports hundreds of modules, and their bodies call registration
 functions, decorators and constructors at import time. With ``imports`` set, those calls
@@ -94,3 +94,35 @@ def test_with_imports_only_the_named_modules_imports_are_shown(project):
 
 def test_with_an_empty_imports_list_every_import_time_call_is_left_out(project):
     assert rendered_names(project, configure(project, "imports = []\n")) == ["- `main`"]
+
+
+ROOTED_SCENARIO = '''
+from scripts.call_tree import Recorder
+
+def inner():
+    return leaf()
+
+def leaf():
+    return 1
+
+def outer():
+    leaf()
+    inner()
+
+def run(spec):
+    with Recorder(spec) as recorder:
+        outer()
+    return recorder.tree()
+'''
+
+
+def test_with_root_only_the_calls_inside_that_function_are_recorded(tmp_path):
+    """``root`` cuts one long recording into trees of readable depth (the launch has two)."""
+    (tmp_path / "calltrees").mkdir()
+    (tmp_path / "rooted.py").write_text(ROOTED_SCENARIO)
+    (tmp_path / "calltrees" / "tiny.toml").write_text(
+        'scenario = "rooted"\npage = "page.md"\ninclude = ["rooted.*"]\nexclude = ["rooted.run"]\n'
+        'root = "rooted.inner"\n'
+    )
+    [spec] = call_tree.load_specs(tmp_path)
+    assert rendered_names(tmp_path, spec) == ["- `inner`", "    - `leaf`"]
