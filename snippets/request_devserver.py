@@ -43,6 +43,7 @@ def runserver_command():
     return load_command_class(get_commands()["runserver"], "runserver")
 
 
+# --8<-- [start:serving]
 @contextlib.contextmanager
 def serving(request_handler=None, wrap=None, **settings) -> Iterator[int]:
     """Serve the example project on 127.0.0.1 until the block ends; yield the port.
@@ -98,6 +99,7 @@ def serving(request_handler=None, wrap=None, **settings) -> Iterator[int]:
             server.shutdown()  # returns once serve_forever() has stopped
             thread.join()
             server.server_close()  # joins the threads of the connections it served
+# --8<-- [end:serving]
 
 
 def get(port: int, path: str, **headers) -> tuple[http.client.HTTPResponse, bytes]:

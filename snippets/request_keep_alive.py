@@ -6,18 +6,20 @@ connection, and the cases in which the server closes the connection after a resp
 Talks HTTP over plain sockets to the example project's server, so that it can see
 whether the server keeps a connection open: a second request on the same socket must be
 answered, and a closed connection reads as end-of-file. A `request_started` receiver
-reports the thread each request runs in.
+reports the thread each request runs in. The last connection goes to a second server,
+built without CommonMiddleware.
 """
 
 import http.client
 import socket
 import threading
 
+from django.conf import settings
 from django.core.signals import request_started
 from django.http import StreamingHttpResponse
 from django.urls import path
 
-from request_devserver import serving  # first: it puts the example project on the path
+from request_devserver import runserver_command, serving  # first: it puts the example project on the path
 
 from hello import views  # noqa: E402
 
@@ -36,8 +38,9 @@ def say(line):
 
 
 def on_request_started(sender, environ, **kwargs):
+    thread = threading.current_thread()
     say(f"  server: {environ['REQUEST_METHOD']} {environ['PATH_INFO']} {environ['SERVER_PROTOCOL']}"
-        f" in thread {threading.current_thread().name!r}")
+        f" in {'daemon ' if thread.daemon else ''}thread {thread.name!r}")
 
 
 request_started.connect(on_request_started)
@@ -63,6 +66,8 @@ def closed_by_server(sock):
 # --8<-- [end:client]
 
 
+server_class = runserver_command().server_cls
+say(f"runserver's server class: {server_class.__module__}.{server_class.__qualname__}")
 with serving(ROOT_URLCONF=__name__) as port:
     # --8<-- [start:run]
     say("-- connection 1: two requests, then one that asks to close")
@@ -83,9 +88,19 @@ with serving(ROOT_URLCONF=__name__) as port:
         assert closed_by_server(sock)
     # --8<-- [end:run]
 
-threads = [line.rsplit("in thread ", 1)[1] for line in log if line.startswith("  server:")]
+without_common = [name for name in settings.MIDDLEWARE if not name.endswith(".CommonMiddleware")]
+with serving(ROOT_URLCONF=__name__, MIDDLEWARE=without_common) as port:
+    # --8<-- [start:without-common]
+    say("-- connection 4: to a server without CommonMiddleware")
+    with socket.create_connection(("127.0.0.1", port), timeout=30) as sock:
+        exchange(sock, "GET / HTTP/1.1")
+        assert closed_by_server(sock)
+    # --8<-- [end:without-common]
+
+assert log[0] == "runserver's server class: django.core.servers.basehttp.WSGIServer"
+threads = [line.rsplit("in daemon thread ", 1)[1] for line in log if line.startswith("  server:")]
 # One thread for all three requests of the first connection, a new one for each connection.
-assert threads[0] == threads[1] == threads[2] and len(set(threads)) == 3
+assert threads[0] == threads[1] == threads[2] and len(set(threads[:5])) == 3
 # The server closes when the client asks, when the body's length is unknown (it says so
 # with "Connection: close"), and for HTTP/1.0 clients.
 assert [line for line in log if line.startswith("  client: 200")] == [
@@ -94,4 +109,6 @@ assert [line for line in log if line.startswith("  client: 200")] == [
     "  client: 200 OK, Content-Length: 21, Connection: None",
     "  client: 200 OK, Content-Length: None, Connection: close",
     "  client: 200 OK, Content-Length: 21, Connection: None",
+    # Without CommonMiddleware no one sets the length of an HttpResponse: the server closes.
+    "  client: 200 OK, Content-Length: None, Connection: close",
 ]

@@ -69,7 +69,8 @@ def fetch(port, query, read_line_by_line):
     client.request("GET", f"/countdown/?{query}")
     response = client.getresponse()
     say(f"  the client has the status and headers: {response.status} {response.reason}, "
-        f"Content-Length: {response.getheader('Content-Length')}, Connection: {response.getheader('Connection')}")
+        f"Content-Length: {response.getheader('Content-Length')}, Transfer-Encoding: {response.getheader('Transfer-Encoding')}, "
+        f"Connection: {response.getheader('Connection')}")
     body = b""
     if read_line_by_line:
         for _ in range(3):
@@ -102,7 +103,7 @@ assert [line.split(":")[0].strip() for line in first_run] == [
     "the generator resumes", "the client has the whole body",
 ]
 # No length is known in advance, so the server closes the connection to end the body.
-assert "Content-Length: None, Connection: close" in first_run[1]
+assert "Content-Length: None, Transfer-Encoding: None, Connection: close" in first_run[1]
 # Joined: all three lines are produced before the client gets even the status line.
 assert [line.split(":")[0].strip() for line in second_run] == [
     "the generator yields '3\\n'", "the generator yields '2\\n'", "the generator yields '1\\n'",

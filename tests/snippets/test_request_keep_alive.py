@@ -8,10 +8,12 @@ def test_keep_alive_and_the_connections_the_server_closes():
     run = run_snippet("snippets/request_keep_alive.py")
     assert run.returncode == 0, run.stderr
     out = run.stdout
-    first, stream, http10 = out.split("-- connection ")[1:]
-    assert first.count("in thread 'Thread-1 (process_request_thread)'") == 3
+    assert out.startswith("runserver's server class: django.core.servers.basehttp.WSGIServer\n")
+    first, stream, http10, without_common = out.split("-- connection ")[1:]
+    assert first.count("in daemon thread 'Thread-1 (process_request_thread)'") == 3
     assert first.count("client: 200 OK, Content-Length: 21, Connection: None") == 3
     assert first.endswith("client: the server has closed the connection\n")
     assert "Content-Length: None, Connection: close" in stream and "Thread-2" in stream
-    assert "GET / HTTP/1.0 in thread 'Thread-3" in http10
-    assert out.count("the server has closed the connection") == 3
+    assert "GET / HTTP/1.0 in daemon thread 'Thread-3" in http10
+    assert "Content-Length: None, Connection: close" in without_common
+    assert out.count("the server has closed the connection") == 4

@@ -9,6 +9,6 @@ def test_each_chunk_is_on_the_wire_before_the_next_exists():
     assert run.returncode == 0, run.stderr
     streamed, joined = run.stdout.split("-- GET /countdown/")[1:]
     assert streamed.count("the generator resumes: the client has read") == 3
-    assert "Content-Length: None, Connection: close" in streamed
+    assert "Content-Length: None, Transfer-Encoding: None, Connection: close" in streamed
     assert joined.index("yields '1\\n'") < joined.index("the client has the status and headers")
     assert run.stdout.count("the client has the whole body: b'3\\n2\\n1\\n'") == 2
