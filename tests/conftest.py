@@ -28,3 +28,8 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
     return site_dir
+
+
+# The browser tests' shared fixtures: the built site served on 127.0.0.1, one Chromium,
+# and one load per page and colour scheme (see tests/browser_support.py).
+from tests.browser_support import browser, site_url, site_visits, visit  # noqa: E402,F401

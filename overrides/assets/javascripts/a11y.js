@@ -1,21 +1,29 @@
 /*
- * a11y.js: accessible names for controls that Material for MkDocs builds in
- * the browser without one.
+ * a11y.js: what Material for MkDocs and the diagram renderer build in the browser,
+ * made usable without a mouse and named for screen readers.
  *
- * Why it exists: a code annotation's marker is a link whose only content is
- * an empty <span data-md-annotation-id="N">; the number shows through CSS, so
- * a screen reader announces a nameless link (axe rule link-name). Material
- * creates the markers with JavaScript after the page loads, so this script
- * watches the document and names each marker as it appears:
- * "Annotation N".
+ * Why it exists: these elements are created by JavaScript after the page loads,
+ * so no template or stylesheet can fix them:
  *
- * Loaded on every page by overrides/main.html, after Material's bundle.
+ * - A code annotation's marker is a link whose only content is an empty
+ *   <span data-md-annotation-id="N">; the number shows through CSS, so a screen
+ *   reader meets a nameless link (axe rule link-name). It is named
+ *   "Annotation N".
+ * - A diagram wider than the content column scrolls sideways (see diagrams.js),
+ *   and a region that scrolls must be reachable from the keyboard (axe rule
+ *   scrollable-region-focusable): such a diagram joins the tab order, as
+ *   Material does for code blocks that scroll.
+ *
+ * The script watches the document, so it also covers what appears later (a
+ * diagram drawn again in the other colour scheme), and re-checks the diagrams
+ * when the window is resized. Loaded on every page by overrides/main.html,
+ * after Material's bundle.
  */
 (function () {
   "use strict";
 
-  function nameControls(root) {
-    var markers = root.querySelectorAll("a.md-annotation__index:not([aria-label])");
+  function nameAnnotationMarkers() {
+    var markers = document.querySelectorAll("a.md-annotation__index:not([aria-label])");
     Array.prototype.forEach.call(markers, function (marker) {
       var id = marker.querySelector("[data-md-annotation-id]");
       var number = id ? id.getAttribute("data-md-annotation-id") : "";
@@ -23,8 +31,24 @@
     });
   }
 
-  nameControls(document);
-  new MutationObserver(function () {
-    nameControls(document);
-  }).observe(document.body, { childList: true, subtree: true });
+  function letScrollingDiagramsTakeFocus() {
+    var diagrams = document.querySelectorAll("div.diagram");
+    Array.prototype.forEach.call(diagrams, function (diagram) {
+      var scrolls = diagram.scrollWidth > diagram.clientWidth;
+      if (scrolls && !diagram.hasAttribute("tabindex")) {
+        diagram.setAttribute("tabindex", "0");
+      } else if (!scrolls && diagram.getAttribute("tabindex") === "0") {
+        diagram.removeAttribute("tabindex");
+      }
+    });
+  }
+
+  function update() {
+    nameAnnotationMarkers();
+    letScrollingDiagramsTakeFocus();
+  }
+
+  update();
+  new MutationObserver(update).observe(document.body, { childList: true, subtree: true });
+  window.addEventListener("resize", update);
 })();

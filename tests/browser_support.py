@@ -1,0 +1,507 @@
+"""What the browser tests share: the built site served on 127.0.0.1, one headless Chromium,
+page visits with every request recorded, axe-core, the page-weight budget and the link check.
+
+Why it exists: the whole test session opens every page of the site several ways (its
+requests, its links, its weight, its accessibility in both colour schemes), and must do
+so within the suite's time budget. So there is one build (`built_site`), one server, one
+browser, and each page is loaded once per colour scheme (`site_visits`); the checks read
+what that load recorded.
+
+Every request the browser makes goes through `PageVisit`: the site's own URLs pass, any
+other host is recorded and aborted, so every browser test is also a run with the network
+cut off. The fixtures are made available to all tests by tests/conftest.py.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import threading
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from scripts.browser import CHROMIUM_ARGS, find_chromium
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+AXE = ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"
+SCHEMES = ("light", "dark")
+MERMAID_FENCE = re.compile(r"^\s*(?:`{3,}|~{3,})\s*mermaid\b", re.MULTILINE)
+# How long a page may take to draw its diagrams (mermaid is imported on first use).
+DIAGRAM_TIMEOUT_MS = 20_000
+
+
+# --- the pages -----------------------------------------------------------------------
+
+
+def url_path(page: Path) -> str:
+    """The URL path MkDocs (use_directory_urls, its default) serves a docs/ page at."""
+    rel = page.relative_to(DOCS).with_suffix("").as_posix()
+    if rel == "index":
+        return "/"
+    if rel.endswith("/index"):
+        return "/" + rel[: -len("index")]
+    return "/" + rel + "/"
+
+
+def doc_pages() -> list[Path]:
+    return sorted(DOCS.rglob("*.md"))
+
+
+def site_pages() -> list[str]:
+    """Every page a reader can reach: one per Markdown file in docs/, and the 404 page.
+
+    Read at collection time, so pages that other walkthroughs add are tested without a
+    change here; test_site_in_browser.py checks this list against the built site.
+    """
+    return [url_path(page) for page in doc_pages()] + ["/404.html"]
+
+
+def page_id(path: str) -> str:
+    return path.strip("/") or "index"
+
+
+def has_diagram(path: str) -> bool:
+    if path == "/404.html":
+        return False
+    return any(MERMAID_FENCE.search(page.read_text(encoding="utf-8")) for page in doc_pages() if url_path(page) == path)
+
+
+def built_file(site: Path, path: str) -> Path:
+    """The file the static server answers a URL path with (a folder means its index.html)."""
+    target = site / unquote(path).lstrip("/")
+    if path.endswith("/") or target.is_dir():
+        target = target / "index.html"
+    return target
+
+
+def built_html_pages(site: Path) -> list[str]:
+    """URL paths of the HTML pages in a build (all but the theme's own assets)."""
+    paths = []
+    for html in sorted(site.rglob("*.html")):
+        rel = html.relative_to(site).as_posix()
+        if rel.startswith("assets/"):
+            continue
+        paths.append("/" + rel[: -len("index.html")] if rel.endswith("index.html") else "/" + rel)
+    return paths
+
+
+class _Ids(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if value and (name == "id" or (name == "name" and tag == "a")):
+                self.ids.add(value)
+
+
+@functools.cache
+def ids_in(html_file: Path) -> frozenset[str]:
+    parser = _Ids()
+    parser.feed(html_file.read_text(encoding="utf-8"))
+    parser.close()
+    return frozenset(parser.ids)
+
+
+def pages_whose_html_matches(site: Path, pattern: str) -> list[str]:
+    """URL paths of built pages whose HTML matches a regular expression, in page order."""
+    regex = re.compile(pattern)
+    return [p for p in site_pages() if built_file(site, p).is_file() and regex.search(built_file(site, p).read_text(encoding="utf-8"))]
+
+
+# --- serving the build and driving the browser ---------------------------------------
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a folder without logging each request to stderr."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+class StaticSite:
+    """A built site served on 127.0.0.1 with a port the system picks."""
+
+    def __init__(self, folder: Path) -> None:
+        handler = functools.partial(QuietHandler, directory=str(folder))
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.url = f"http://127.0.0.1:{self.server.server_port}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+        self.thread.join()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    site = StaticSite(built_site)
+    yield site.url
+    site.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    executable = find_chromium()
+    assert executable, "no Chromium for the browser tests: run `python -m scripts.browser ensure`"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@dataclass
+class Transfer:
+    url: str
+    kind: str  # html, css, js, font, image, data or other: see resource_kind()
+    bytes: int
+
+
+FONT_EXTENSIONS = {".woff", ".woff2", ".ttf", ".otf", ".eot"}
+IMAGE_EXTENSIONS = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".ico", ".bmp"}
+
+
+def resource_kind(url: str, resource_type: str, content_type: str) -> str:
+    """Sort a response into the page-weight categories, by what the browser took it for."""
+    suffix = PurePosixPath(urlsplit(url).path).suffix.lower()
+    content_type = content_type.split(";")[0].strip().lower()
+    if resource_type == "font" or suffix in FONT_EXTENSIONS or content_type.startswith("font/"):
+        return "font"
+    if resource_type == "image" or suffix in IMAGE_EXTENSIONS or content_type.startswith("image/"):
+        return "image"
+    if resource_type == "document" or content_type == "text/html":
+        return "html"
+    if resource_type == "stylesheet" or suffix == ".css":
+        return "css"
+    if resource_type == "script" or suffix in {".js", ".mjs"} or "javascript" in content_type:
+        return "js"
+    if suffix == ".json" or content_type == "application/json":
+        return "data"
+    return "other"
+
+
+class PageVisit:
+    """Open pages in a fresh browser context (an empty cache: a first load), recording
+    every request, every failed request, every console error and the bytes transferred."""
+
+    def __init__(self, browser, site_url: str, color_scheme: str = "light", **context_options):
+        self.site_url = site_url
+        self.context = browser.new_context(color_scheme=color_scheme, **context_options)
+        self.local: list[str] = []
+        self.foreign: list[str] = []
+        self.failed: list[str] = []
+        self.errors: list[str] = []
+        self.transfers: list[Transfer] = []
+        self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
+        self.page.on("requestfailed", lambda r: self.failed.append(f"{r.url}: {r.failure}"))
+        self.page.on("requestfinished", self._finished)
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def _route(self, route):
+        url = route.request.url
+        if url.startswith(self.site_url + "/"):
+            self.local.append(url)
+            route.continue_()
+        else:
+            self.foreign.append(url)
+            route.abort("blockedbyclient")
+
+    def _finished(self, request):
+        response = request.response()
+        if response is None:
+            return
+        sizes = request.sizes()
+        kind = resource_kind(request.url, request.resource_type, response.headers.get("content-type", ""))
+        self.transfers.append(Transfer(request.url, kind, sizes["responseBodySize"] + sizes["responseHeadersSize"]))
+        if response.status >= 400:
+            self.failed.append(f"{request.url}: HTTP {response.status}")
+
+    def open(self, path: str, until: str = "networkidle"):
+        """Load a page and wait until its diagrams (if any) are drawn, and then either
+        until the network has been quiet for half a second ("networkidle": every request of
+        the first load is finished and counted) or just until Material's search has
+        loaded its index ("ready": quicker, for checks that do not count requests)."""
+        response = self.page.goto(self.site_url + path)
+        assert response is not None and (response.ok or path == "/404.html"), f"{path}: HTTP {response and response.status}"
+        self.wait_for_diagrams()
+        if until == "networkidle":
+            self.page.wait_for_load_state("networkidle")
+        else:
+            assert until == "ready", until
+            self.page.wait_for_function(
+                """() => !/Initializing/.test(
+                       document.querySelector('.md-search-result__meta')?.textContent ?? '')"""
+            )
+        return self.page
+
+    def wait_for_diagrams(self) -> None:
+        """Wait until diagrams.js has replaced every <pre class="diagram"> (the source) with
+        an SVG or an error message; if it never does, the checks find the source still there."""
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+        try:
+            self.page.wait_for_function(
+                "() => document.querySelectorAll('pre.diagram').length === 0", timeout=DIAGRAM_TIMEOUT_MS
+            )
+        except PlaywrightTimeout:
+            pass
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def visit(browser, site_url):
+    """Open a PageVisit (closed after the test): `visit(color_scheme="dark")`."""
+    visits = []
+
+    def open_visit(**kwargs):
+        v = PageVisit(browser, site_url, **kwargs)
+        visits.append(v)
+        return v
+
+    yield open_visit
+    for v in visits:
+        v.close()
+
+
+# --- axe-core ------------------------------------------------------------------------
+
+BLOCKING_IMPACTS = ("serious", "critical")
+
+
+def settle(page) -> None:
+    """Wait until no transition or finite animation is running: colours caught halfway
+    through a fade are not the colours a reader sees. (Material pulses an annotation
+    marker for ever; endless animations are not waited for.)"""
+    page.wait_for_function(
+        """() => document.getAnimations().every(a =>
+               a.playState !== 'running' || a.effect.getTiming().iterations === Infinity)""",
+        timeout=10_000,
+    )
+
+
+def axe_violations(page, within: str | None = None) -> list[dict]:
+    """Run axe-core, with every rule it has on, on the page as it is now (or only on the
+    elements matching the selector `within`), once it has settled; return the serious and
+    critical violations."""
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    settle(page)
+    results = page.evaluate(
+        "within => axe.run(within ? {include: [[within]]} : document, {resultTypes: ['violations']})", within
+    )
+    return [v for v in results["violations"] if v["impact"] in BLOCKING_IMPACTS]
+
+
+def describe_violations(violations: list[dict]) -> str:
+    lines = []
+    for v in violations:
+        lines.append(f"{v['impact']} {v['id']}: {v['help']} ({len(v['nodes'])} elements)")
+        for node in v["nodes"][:5]:
+            summary = " ".join(node["failureSummary"].split())
+            lines.append(f"    {' '.join(map(str, node['target']))}: {summary[:300]}")
+    return "\n".join(lines)
+
+
+# --- one load per page and scheme, shared by the per-page checks ----------------------
+
+
+@dataclass
+class PageReport:
+    """What one first load of one page showed."""
+
+    path: str
+    scheme: str
+    local: list[str]
+    foreign: list[str]
+    failed: list[str]
+    errors: list[str]
+    transfers: list[Transfer]
+    links: list[dict]  # {href: absolute URL, raw: the attribute, cls: its class}
+    dom_ids: set[str]
+    diagram_sources: int  # <pre class="diagram"> in the HTML as built
+    diagrams_drawn: int  # div.diagram with an SVG after the load
+    diagram_errors: list[str]
+    violations: list[dict] = field(default_factory=list)
+
+    def weight(self) -> dict[str, int]:
+        totals: dict[str, int] = {}
+        for t in self.transfers:
+            totals[t.kind] = totals.get(t.kind, 0) + t.bytes
+        return totals
+
+
+class SiteVisits:
+    """Loads each page at most once per colour scheme, on first demand, and keeps the report."""
+
+    def __init__(self, browser, site_url: str, site: Path):
+        self.browser = browser
+        self.site_url = site_url
+        self.site = site
+        self.reports: dict[tuple[str, str], PageReport] = {}
+
+    def report(self, path: str, scheme: str = "light") -> PageReport:
+        key = (path, scheme)
+        if key not in self.reports:
+            self.reports[key] = self._load(path, scheme)
+        return self.reports[key]
+
+    def _load(self, path: str, scheme: str) -> PageReport:
+        v = PageVisit(self.browser, self.site_url, color_scheme=scheme)
+        try:
+            # The first scheme's load is the one whose requests are counted (page weight).
+            page = v.open(path, until="networkidle" if scheme == SCHEMES[0] else "ready")
+            transfers = list(v.transfers)  # the first load, before axe adds its script
+            links = page.eval_on_selector_all(
+                "a[href]", "as => as.map(a => ({href: a.href, raw: a.getAttribute('href'), cls: a.className}))"
+            )
+            dom_ids = set(page.eval_on_selector_all("[id], a[name]", "es => es.map(e => e.id || e.getAttribute('name'))"))
+            html = built_file(self.site, path).read_text(encoding="utf-8")
+            diagram_errors = page.eval_on_selector_all("div.diagram--error", "es => es.map(e => e.innerText)")
+            report = PageReport(
+                path=path,
+                scheme=scheme,
+                local=list(v.local),
+                foreign=list(v.foreign),
+                failed=list(v.failed),
+                errors=list(v.errors),
+                transfers=transfers,
+                links=links,
+                dom_ids=dom_ids,
+                diagram_sources=len(re.findall(r'<pre class="diagram"', html)),
+                diagrams_drawn=page.locator("div.diagram svg").count(),
+                diagram_errors=diagram_errors,
+            )
+            report.violations = axe_violations(page)
+            # Anything that failed while axe ran counts too.
+            report.failed, report.errors, report.foreign = list(v.failed), list(v.errors), list(v.foreign)
+            return report
+        finally:
+            v.close()
+
+
+@pytest.fixture(scope="session")
+def site_visits(browser, site_url, built_site) -> SiteVisits:
+    return SiteVisits(browser, site_url, built_site)
+
+
+# --- checks on what a load recorded ---------------------------------------------------
+
+# Bytes transferred on a first load, per page and per kind of file. The test server sends
+# files as they are (no compression), so these are the uncompressed sizes: a server that
+# compresses sends less. Generous for a long walkthrough page (many excerpts, a call tree,
+# several diagrams), tight enough that a regression shows: a web font, the diagram
+# renderer on a page without a diagram, an image or a script that is suddenly huge.
+BUDGET = {
+    "html": 500_000,  # the landing page, eight excerpts and a diagram: about 110 kB
+    "css": 200_000,  # Material's stylesheet and palette with ours: about 160 kB
+    "js": 200_000,  # Material's bundle with our scripts: about 130 kB; no diagram renderer
+    "font": 0,  # none: the theme uses the reader's system fonts (`font: false`)
+    "image": 100_000,  # the favicon (2 kB); icons are inline SVG
+    "data": 1_000_000,  # the search index, which grows with the whole site: 25 kB for five pages
+    "other": 50_000,
+}
+# A page with diagrams also loads mermaid: its core and the chunks for the diagram types on
+# the page (sequence diagrams: about 880 kB).
+BUDGET_WITH_DIAGRAMS = {**BUDGET, "js": 1_600_000}
+
+
+def budget_for(path: str) -> dict[str, int]:
+    return BUDGET_WITH_DIAGRAMS if has_diagram(path) else BUDGET
+
+
+def over_budget(weight: dict[str, int], budget: dict[str, int]) -> list[str]:
+    """One line per kind of file that went over its budget (or has none)."""
+    problems = []
+    for kind, used in sorted(weight.items()):
+        allowed = budget.get(kind)
+        if allowed is None:
+            problems.append(f"{kind}: {used:,} bytes of a kind the budget does not know")
+        elif used > allowed:
+            problems.append(f"{kind}: {used:,} bytes, over its budget of {allowed:,}")
+    return problems
+
+
+def link_problems(report: PageReport, site_url: str, site: Path) -> list[str]:
+    """Links on the page to the site itself whose page, file or #anchor does not exist.
+
+    Links to other hosts are not followed (the tests have no network). An annotation
+    marker's href names the tooltip Material creates while the annotation is open, so
+    the marker's own fragment is left out; the annotation test opens one.
+    """
+    problems = []
+    page_file = built_file(site, report.path)
+    for link in report.links:
+        href, raw = link["href"], link["raw"] or ""
+        if "md-annotation__index" in (link["cls"] or ""):
+            continue
+        if raw.startswith(("javascript:", "mailto:", "tel:")):
+            continue
+        if not href.startswith(site_url + "/"):
+            continue
+        parts = urlsplit(href)
+        target = built_file(site, parts.path)
+        if not target.is_file():
+            problems.append(f"{raw}: no {target.relative_to(site)} in the build")
+            continue
+        fragment = unquote(parts.fragment)
+        if not fragment or target.suffix != ".html":
+            continue
+        ids = report.dom_ids if target == page_file else ids_in(target)
+        if fragment not in ids:
+            problems.append(f"{raw}: {target.relative_to(site)} has no id {fragment!r}")
+    return sorted(set(problems))
+
+
+# --- the reader's interactions, shared by the feature and accessibility tests ----------
+
+# A Django function the walkthroughs quote, to search for.
+SEARCH_TERM = "load_middleware"
+# A code annotation in the built HTML: a marker such as "# (1)!" in a code comment.
+ANNOTATED_CODE = r'<span class="c[^"]*">[^<]*\(1\)!?</span>'
+CONTENT_TABS = r'<div class="tabbed-set'
+
+
+def first_page_with(site: Path, pattern: str, what: str) -> str:
+    pages = pages_whose_html_matches(site, pattern)
+    assert pages, f"no page of the site has {what}, so it cannot be tested"
+    return pages[0]
+
+
+def search(page, term: str):
+    """Type a query into Material's search box; return the result links once they show."""
+    page.locator("input.md-search__input").click()
+    page.keyboard.type(term)
+    page.wait_for_selector(".md-search-result__item")
+    return page.locator(".md-search-result__link")
+
+
+def open_first_annotation(page):
+    """Click the first code annotation's marker; return its tooltip once it shows."""
+    page.wait_for_selector(".md-annotation")
+    marker = page.locator(".md-annotation").first
+    marker.scroll_into_view_if_needed()
+    marker.click()
+    tooltip = marker.locator(".md-tooltip")
+    tooltip.wait_for(state="visible")
+    return marker, tooltip
+
+
+def tab_panels(page):
+    """The first set of content tabs: its labels and its panels."""
+    tabs = page.locator(".tabbed-set").first
+    return tabs.locator(".tabbed-labels > label"), tabs.locator(".tabbed-content > .tabbed-block")
