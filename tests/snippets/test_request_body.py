@@ -1,11 +1,12 @@
 """snippets/request_body.py: the request body is read when a view asks for it, never past
 its Content-Length, and an unread body does not spoil the next request."""
 
+from scripts.includes import ROOT
 from scripts.outputs import run_snippet
 
 
 def test_body_is_read_lazily_limited_and_drained():
-    run = run_snippet("snippets/request_body.py")
+    run = run_snippet("snippets/request_body.py", ROOT)  # the same run as the shown-output check
     assert run.returncode == 0, run.stderr
     out = run.stdout
     assert "view starts: 0 of 20 bytes read\n  request.POST['name'] = 'Ada': 20 of 20 bytes read" in out

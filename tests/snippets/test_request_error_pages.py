@@ -1,11 +1,12 @@
 """snippets/request_error_pages.py: Django's debug pages with DEBUG on, the project's
 handler404 and handler500 with DEBUG off, and a 400 for every URL without ALLOWED_HOSTS."""
 
+from scripts.includes import ROOT
 from scripts.outputs import run_snippet
 
 
 def test_error_pages_with_debug_on_and_off():
-    run = run_snippet("snippets/request_error_pages.py")
+    run = run_snippet("snippets/request_error_pages.py", ROOT)  # the same run as the shown-output check
     assert run.returncode == 0, run.stderr
     on, off, no_hosts = run.stdout.split("-- DEBUG = ")[1:]
     assert "GET /nowhere/: 404, page titled 'Page not found at /nowhere/'" in on

@@ -1,11 +1,12 @@
 """snippets/request_exception_hooks.py: process_exception sees exceptions from the view,
 never from a middleware; outer middleware only ever sees a response."""
 
+from scripts.includes import ROOT
 from scripts.outputs import run_snippet
 
 
 def test_which_hooks_see_which_exception():
-    run = run_snippet("snippets/request_exception_hooks.py")
+    run = run_snippet("snippets/request_exception_hooks.py", ROOT)  # the same run as the shown-output check
     assert run.returncode == 0, run.stderr
     in_view, in_middleware, handled = run.stdout.split("-- GET ")[1:]
     assert "Inner.process_exception(RuntimeError('the view failed'))\n  Outer.process_exception" in in_view

@@ -1,11 +1,12 @@
 """snippets/request_keep_alive.py: one thread per connection, several requests per
 connection, and the three cases in which the development server closes it."""
 
+from scripts.includes import ROOT
 from scripts.outputs import run_snippet
 
 
 def test_keep_alive_and_the_connections_the_server_closes():
-    run = run_snippet("snippets/request_keep_alive.py")
+    run = run_snippet("snippets/request_keep_alive.py", ROOT)  # the same run as the shown-output check
     assert run.returncode == 0, run.stderr
     out = run.stdout
     assert out.startswith("runserver's server class: django.core.servers.basehttp.WSGIServer\n")

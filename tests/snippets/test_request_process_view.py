@@ -1,11 +1,12 @@
 """snippets/request_process_view.py: process_request runs before the URL is resolved,
 process_view after, with the view; a response from process_view skips the view."""
 
+from scripts.includes import ROOT
 from scripts.outputs import run_snippet
 
 
 def test_what_each_hook_knows_and_when_it_runs():
-    run = run_snippet("snippets/request_process_view.py")
+    run = run_snippet("snippets/request_process_view.py", ROOT)  # the same run as the shown-output check
     assert run.returncode == 0, run.stderr
     out = run.stdout
     assert out.count("process_request: resolver_match is None") == 6

@@ -1,11 +1,12 @@
 """snippets/request_silent_receiver.py: receivers that never fire: garbage-collected, or
 waiting for a sender that never sends."""
 
+from scripts.includes import ROOT
 from scripts.outputs import run_snippet
 
 
 def test_silent_receivers_and_the_real_senders():
-    run = run_snippet("snippets/request_silent_receiver.py")
+    run = run_snippet("snippets/request_silent_receiver.py", ROOT)  # the same run as the shown-output check
     assert run.returncode == 0, run.stderr
     out = run.stdout
     assert "connected in a function" not in out

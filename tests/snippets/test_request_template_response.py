@@ -1,11 +1,12 @@
 """snippets/request_template_response.py: a TemplateResponse is rendered after the
 template response middleware, before the response goes back out."""
 
+from scripts.includes import ROOT
 from scripts.outputs import run_snippet
 
 
 def test_template_response_is_rendered_late():
-    run = run_snippet("snippets/request_template_response.py")
+    run = run_snippet("snippets/request_template_response.py", ROOT)  # the same run as the shown-output check
     assert run.returncode == 0, run.stderr
     out = run.stdout
     page = out.split("-- GET /page/\n")[1].split("-- GET /\n")[0]

@@ -1,11 +1,12 @@
 """snippets/request_timeline.py: start_response writes nothing; the status line and headers
 go out with the first chunk; request_finished fires once the client has every byte."""
 
+from scripts.includes import ROOT
 from scripts.outputs import run_snippet
 
 
 def test_the_way_out_and_the_signals_in_order():
-    run = run_snippet("snippets/request_timeline.py")
+    run = run_snippet("snippets/request_timeline.py", ROOT)  # the same run as the shown-output check
     assert run.returncode == 0, run.stderr
     ok, boom = run.stdout.split("-- GET ")[1:]
     for part, status in ((ok, "200 OK"), (boom, "500 Internal Server Error")):

@@ -1,11 +1,12 @@
 """snippets/request_urlconf.py: request.urlconf chooses the URLconf of one request, and
 resolver_match describes the match to the view."""
 
+from scripts.includes import ROOT
 from scripts.outputs import run_snippet
 
 
 def test_a_urlconf_per_request_and_the_resolver_match():
-    run = run_snippet("snippets/request_urlconf.py")
+    run = run_snippet("snippets/request_urlconf.py", ROOT)  # the same run as the shown-output check
     assert run.returncode == 0, run.stderr
     out = run.stdout
     assert "resolver_match.view_name 'item', route 'items/<int:number>/', kwargs {'number': 7}" in out
