@@ -5,9 +5,9 @@
 Starts the real `python manage.py runserver` with reloading on (the default), on
 127.0.0.1 and a port the system picks, in a copy of the example project in a temporary
 folder (so touching its files leaves the real project alone). Then it sends one GET,
-touches hello/views.py, waits for the restarted server, and presses CONTROL-C the way a
-terminal does: SIGINT to the whole process group. It checks that every process it saw is
-gone.
+touches hello/views.py, waits for the restarted server, and stops the child with SIGINT
+(what CONTROL-C sends): the child ends with code 0, and the parent, which only restarts
+on code 3, ends with it. It checks that every process it saw is gone.
 
 This file has a second job: runserver is started with `--settings=launch_autoreload`, so
 Django imports this same file as the settings module, in every runserver process. On that
@@ -163,8 +163,8 @@ def main():
 
             console.phase = 3
             # --8<-- [start:stop]
-            os.killpg(server.pid, signal.SIGINT)  # what CONTROL-C in a terminal does
-            server.wait(timeout=30)
+            os.kill(second_child, signal.SIGINT)  # the signal CONTROL-C sends, to the child only
+            server.wait(timeout=30)  # the parent ends on its own
             # --8<-- [end:stop]
             console.read_to_the_end()  # whatever the processes printed on their way out
         finally:
@@ -178,7 +178,7 @@ def main():
         f"start-up, until the server listens and the reloader has seen {WATCHED} once",
         "GET /",
         f"touch {WATCHED}",
-        "CONTROL-C (SIGINT to the process group)",
+        "SIGINT to child 2",
     ])
     pids = [parent, first_child, second_child]
     gone = [not alive(pid) for pid in pids]
@@ -197,6 +197,7 @@ def main():
     assert lines_of(first_child)[0] == f"settings imported: RUN_MAIN='true', parent pid {parent}"
     assert sum(t.startswith("restart_with_reloader() starts") for t in lines_of(parent)) == 2
     assert "the child exited with code 3" in lines_of(parent)
+    assert lines_of(parent)[-1] == "the child exited with code 0"  # and the parent exited with 0
     # Settings and ready() ran in all three processes.
     assert all("[hello] HelloConfig.ready()" in lines_of(pid) for pid in pids)
     # In each child, the main thread watches files and django-main-thread serves.

@@ -7,8 +7,9 @@ that is not Python, starts the real `python manage.py runserver` with reloading 
 127.0.0.1 and a port the system picks, and shows what each process and thread does:
 django.setup() fails in both processes, the error is raised in the child's
 django-main-thread, and the child's main thread keeps watching the broken file. Writing
-the file back as it was restarts the child, which then serves. CONTROL-C stops it all,
-and the script checks that every process it saw is gone.
+the file back as it was restarts the child, which then serves. SIGINT to the child (the
+signal CONTROL-C sends) stops it, and the parent with it; the script checks that every
+process it saw is gone.
 
 The settings module is the settings side of launch_autoreload.py (see its docstring),
 told to report the reloader's messages about hello/apps.py.
@@ -89,7 +90,7 @@ def main():
             )
 
             console.phase = 2
-            os.killpg(server.pid, signal.SIGINT)  # CONTROL-C
+            os.kill(second_child, signal.SIGINT)  # the child ends with 0, and so does the parent
             server.wait(timeout=30)
             console.read_to_the_end()
         finally:
@@ -104,7 +105,7 @@ def main():
     show(console, labels, project.resolve(), [
         f"start-up with a broken {BROKEN}",
         f"{BROKEN} written back as it was",
-        "CONTROL-C (SIGINT to the process group)",
+        "SIGINT to child 2",
     ])
     pids = [parent, first_child, second_child]
     print()
