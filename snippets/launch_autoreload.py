@@ -110,6 +110,40 @@ def alive(pid):
     return True
 
 
+# --8<-- [start:start]
+def start_runserver(project, command):
+    """`python manage.py runserver ...` in the project, as a terminal would start it."""
+    return subprocess.Popen(
+        [sys.executable, *command],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,  # one console, as in a terminal
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        start_new_session=True,  # a process group of its own, like a terminal's job
+    )
+# --8<-- [end:start]
+
+
+# --8<-- [start:steps]
+def get(port):
+    client = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    client.request("GET", "/")
+    status = client.getresponse().status
+    client.close()
+    return status
+
+
+def touch(project):
+    (project / WATCHED).touch()  # a newer modification time: the StatReloader notices
+
+
+def stop(child, server):
+    os.kill(child, signal.SIGINT)  # the signal CONTROL-C sends, to the child only
+    server.wait(timeout=30)  # the parent ends on its own
+# --8<-- [end:steps]
+
+
 def main():
     with tempfile.TemporaryDirectory() as tmp:
         project = Path(tmp) / "mysite"
@@ -117,17 +151,7 @@ def main():
         shutil.copy(__file__, project / "launch_autoreload.py")  # the settings module, see the end
         command = ["manage.py", "runserver", "127.0.0.1:0", "--settings=launch_autoreload"]
         print(f"$ cd <copy of snippets/mysite> && python {shlex.join(command)}")
-        # --8<-- [start:start]
-        server = subprocess.Popen(
-            [sys.executable, *command],
-            cwd=project,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,  # one console, as in a terminal
-            text=True,
-            env={**os.environ, "PYTHONUNBUFFERED": "1"},
-            start_new_session=True,  # a process group of its own, like a terminal's job
-        )
-        # --8<-- [end:start]
+        server = start_runserver(project, command)
         console = Console(server.stdout)
         try:
             parent = server.pid
@@ -138,18 +162,11 @@ def main():
             port = int(console.find(r"server at http://127\.0\.0\.1:(\d+)/")[1])
 
             console.phase = 1
-            # --8<-- [start:request]
-            client = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-            client.request("GET", "/")
-            status = client.getresponse().status
-            client.close()
-            # --8<-- [end:request]
+            status = get(port)
             console.read_until((first_child, r"signal request_finished"))
 
             console.phase = 2
-            # --8<-- [start:touch]
-            (project / WATCHED).touch()  # a newer modification time: the StatReloader notices
-            # --8<-- [end:touch]
+            touch(project)
             console.read_until(
                 (first_child, r"changed, reloading\.$"),
                 (parent, r"exited with code 3"),
@@ -162,10 +179,7 @@ def main():
             )
 
             console.phase = 3
-            # --8<-- [start:stop]
-            os.kill(second_child, signal.SIGINT)  # the signal CONTROL-C sends, to the child only
-            server.wait(timeout=30)  # the parent ends on its own
-            # --8<-- [end:stop]
+            stop(second_child, server)
             console.read_to_the_end()  # whatever the processes printed on their way out
         finally:
             if server.poll() is None:  # only when something above failed
@@ -268,11 +282,12 @@ def on_autoreload_started(sender, **kwargs):
         why = "watchman is available"
     except WatchmanUnavailable as exc:
         why = f"no WatchmanReloader: {exc}"
-    report(f"autoreload_started: the reloader is a {type(sender).__name__} ({why})")
+    name = type(sender).__name__
+    report(f"autoreload_started: the reloader is a {name} ({why})")
 
 
 def on_file_changed(sender, file_path, **kwargs):
-    report(f"file_changed: {file_path}")  # returning a true value here would cancel the reload
+    report(f"file_changed: {file_path}")  # a true return value would cancel the reload
 
 
 def on_request_started(sender, **kwargs):
@@ -282,9 +297,11 @@ def on_request_started(sender, **kwargs):
     for thread in threading.enumerate():
         stack, frame = [], frames[thread.ident]
         while frame is not None:
-            if f"{frame.f_globals.get('__name__')}.{frame.f_code.co_qualname}" in ON_THE_WAY:
-                owner = frame.f_locals.get("self")  # name methods after the class of `self`
-                stack.insert(0, f"{type(owner).__name__}.{frame.f_code.co_name}" if owner else frame.f_code.co_name)
+            code = frame.f_code
+            if f"{frame.f_globals.get('__name__')}.{code.co_qualname}" in ON_THE_WAY:
+                owner = frame.f_locals.get("self")  # methods: named after type(self)
+                name = f"{type(owner).__name__}.{code.co_name}" if owner else code.co_name
+                stack.insert(0, name)
             frame = frame.f_back
         report(f"  {thread.name}: {' > '.join(stack)}")
 

@@ -19,12 +19,10 @@ import os
 import re
 import shutil
 import signal
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
-from launch_autoreload import Console, alive, show
+from launch_autoreload import Console, alive, show, start_runserver
 
 HERE = Path(__file__).resolve().parent
 BROKEN = "hello/apps.py"
@@ -48,28 +46,33 @@ def shorten_tracebacks(console):
     console.lines = [(p, th, line, ph) for p, th, text, ph in kept for line in text.split("\n")]
 
 
+# --8<-- [start:break]
+def break_the_app(project):
+    """Append a line that is not Python to hello/apps.py; return what it was."""
+    apps_py = project / BROKEN
+    original = apps_py.read_text()
+    apps_py.write_text(original + "this line is not Python\n")
+    return original
+# --8<-- [end:break]
+
+
+# --8<-- [start:fix]
+def fix_the_app(project, original):
+    (project / BROKEN).write_text(original)  # as it was, with a newer modification time
+# --8<-- [end:fix]
+
+
 def main():
     with tempfile.TemporaryDirectory() as tmp:
         project = Path(tmp) / "mysite"
         shutil.copytree(HERE / "mysite", project, ignore=shutil.ignore_patterns("__pycache__"))
         shutil.copy(HERE / "launch_autoreload.py", project / "launch_autoreload.py")
         command = ["manage.py", "runserver", "127.0.0.1:0", "--settings=launch_autoreload"]
-        # --8<-- [start:break]
-        apps_py = project / BROKEN
-        original = apps_py.read_text()
-        apps_py.write_text(original + "this line is not Python\n")
-        # --8<-- [end:break]
+        original = break_the_app(project)
         print(f"$ echo 'this line is not Python' >> {BROKEN}")
         print(f"$ python {' '.join(command)}")
-        server = subprocess.Popen(
-            [sys.executable, *command],
-            cwd=project,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            env={**os.environ, "PYTHONUNBUFFERED": "1", "LAUNCH_WATCHED": BROKEN},
-            start_new_session=True,
-        )
+        os.environ["LAUNCH_WATCHED"] = BROKEN  # for the settings side of launch_autoreload.py
+        server = start_runserver(project, command)
         console = Console(server.stdout)
         try:
             parent = server.pid
@@ -78,9 +81,7 @@ def main():
             first_child = console.children()[0]
 
             console.phase = 1
-            # --8<-- [start:fix]
-            apps_py.write_text(original)  # the fix: a newer modification time, too
-            # --8<-- [end:fix]
+            fix_the_app(project, original)
             console.read_until((first_child, r"changed, reloading\.$"), (parent, r"exited with code 3"))
             console.read_until((None, r"settings imported: RUN_MAIN='true'"))
             second_child = console.children()[-1]
