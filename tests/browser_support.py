@@ -4,8 +4,8 @@ page visits with every request recorded, axe-core, the page-weight budget and th
 Why it exists: the whole test session opens every page of the site several ways (its
 requests, its links, its weight, its accessibility in both colour schemes), and must do
 so within the suite's time budget. So there is one build (`built_site`), one server, one
-browser, and each page is loaded once per colour scheme (`site_visits`); the checks read
-what that load recorded.
+browser, and each page is loaded once (`site_visits`), checked in the light scheme and
+again after switching to the dark one; the per-page checks read what that load recorded.
 
 Every request the browser makes goes through `PageVisit`: the site's own URLs pass, any
 other host is recorded and aborted, so every browser test is also a run with the network
@@ -230,16 +230,16 @@ class PageVisit:
             self.failed.append(f"{request.url}: HTTP {response.status}")
 
     def open(self, path: str, until: str = "networkidle"):
-        """Load a page and wait until its diagrams (if any) are drawn, and then either
-        until the network has been quiet for half a second ("networkidle": every request of
-        the first load is finished and counted) or just until Material's search has
-        loaded its index ("ready": quicker, for checks that do not count requests)."""
+        """Load a page and wait until its diagrams (if any) are drawn ("drawn"), and then
+        either until the network has been quiet for half a second ("networkidle": every
+        request of the first load is finished and counted) or just until Material's search
+        has loaded its index ("ready": quicker, for checks that do not count requests)."""
         response = self.page.goto(self.site_url + path)
         assert response is not None and (response.ok or path == "/404.html"), f"{path}: HTTP {response and response.status}"
         self.wait_for_diagrams()
         if until == "networkidle":
             self.page.wait_for_load_state("networkidle")
-        else:
+        elif until != "drawn":
             assert until == "ready", until
             self.page.wait_for_function(
                 """() => !/Initializing/.test(
@@ -322,21 +322,21 @@ def describe_violations(violations: list[dict]) -> str:
 
 @dataclass
 class PageReport:
-    """What one first load of one page showed."""
+    """What one first load of one page showed, in one colour scheme."""
 
     path: str
     scheme: str
-    local: list[str]
-    foreign: list[str]
+    local: list[str]  # every request to the site itself
+    foreign: list[str]  # every request to another host (aborted)
     failed: list[str]
-    errors: list[str]
-    transfers: list[Transfer]
+    errors: list[str]  # console errors and uncaught exceptions
+    transfers: list[Transfer]  # the first load's responses, before any check ran
     links: list[dict]  # {href: absolute URL, raw: the attribute, cls: its class}
     dom_ids: set[str]
     diagram_sources: int  # <pre class="diagram"> in the HTML as built
     diagrams_drawn: int  # div.diagram with an SVG after the load
     diagram_errors: list[str]
-    violations: list[dict] = field(default_factory=list)
+    violations: list[dict] = field(default_factory=list)  # axe: serious and critical
 
     def weight(self) -> dict[str, int]:
         totals: dict[str, int] = {}
@@ -346,7 +346,15 @@ class PageReport:
 
 
 class SiteVisits:
-    """Loads each page at most once per colour scheme, on first demand, and keeps the report."""
+    """Loads each page once, on first demand, and keeps what the load showed.
+
+    The page is loaded in the light scheme (the first load, whose requests are counted)
+    and checked; then the reader's toggle in the header switches it to the dark scheme,
+    the diagrams are drawn again in their dark theme, and axe checks it again. Loading
+    the page a second time for the dark scheme would double the time for no more
+    coverage: the dark first load itself is tested on the landing page
+    (test_site_in_browser.py).
+    """
 
     def __init__(self, browser, site_url: str, site: Path):
         self.browser = browser
@@ -355,43 +363,62 @@ class SiteVisits:
         self.reports: dict[tuple[str, str], PageReport] = {}
 
     def report(self, path: str, scheme: str = "light") -> PageReport:
-        key = (path, scheme)
-        if key not in self.reports:
-            self.reports[key] = self._load(path, scheme)
-        return self.reports[key]
+        assert scheme in SCHEMES, scheme
+        if (path, scheme) not in self.reports:
+            light, dark = self._load(path)
+            self.reports[(path, "light")], self.reports[(path, "dark")] = light, dark
+        return self.reports[(path, scheme)]
 
-    def _load(self, path: str, scheme: str) -> PageReport:
-        v = PageVisit(self.browser, self.site_url, color_scheme=scheme)
+    def _load(self, path: str) -> tuple[PageReport, PageReport]:
+        v = PageVisit(self.browser, self.site_url, color_scheme="light")
         try:
-            # The first scheme's load is the one whose requests are counted (page weight).
-            page = v.open(path, until="networkidle" if scheme == SCHEMES[0] else "ready")
-            transfers = list(v.transfers)  # the first load, before axe adds its script
-            links = page.eval_on_selector_all(
-                "a[href]", "as => as.map(a => ({href: a.href, raw: a.getAttribute('href'), cls: a.className}))"
-            )
-            dom_ids = set(page.eval_on_selector_all("[id], a[name]", "es => es.map(e => e.id || e.getAttribute('name'))"))
-            html = built_file(self.site, path).read_text(encoding="utf-8")
-            diagram_errors = page.eval_on_selector_all("div.diagram--error", "es => es.map(e => e.innerText)")
-            report = PageReport(
-                path=path,
-                scheme=scheme,
-                local=list(v.local),
-                foreign=list(v.foreign),
-                failed=list(v.failed),
-                errors=list(v.errors),
-                transfers=transfers,
-                links=links,
-                dom_ids=dom_ids,
-                diagram_sources=len(re.findall(r'<pre class="diagram"', html)),
-                diagrams_drawn=page.locator("div.diagram svg").count(),
-                diagram_errors=diagram_errors,
-            )
-            report.violations = axe_violations(page)
-            # Anything that failed while axe ran counts too.
-            report.failed, report.errors, report.foreign = list(v.failed), list(v.errors), list(v.foreign)
-            return report
+            page = v.open(path, until="drawn")
+            # axe runs while the network settles (it sends no request), then the first
+            # load is recorded, counted only once the network has been quiet.
+            violations = axe_violations(page)
+            page.wait_for_load_state("networkidle")
+            light = self._record(v, path, "light")
+            light.violations = violations
+
+            switch_to_dark_scheme(page)
+            dark = self._record(v, path, "dark")
+            dark.violations = axe_violations(page)
+            dark.failed, dark.errors, dark.foreign = list(v.failed), list(v.errors), list(v.foreign)
+            return light, dark
         finally:
             v.close()
+
+    def _record(self, v: PageVisit, path: str, scheme: str) -> PageReport:
+        page = v.page
+        html = built_file(self.site, path).read_text(encoding="utf-8")
+        return PageReport(
+            path=path,
+            scheme=scheme,
+            local=list(v.local),
+            foreign=list(v.foreign),
+            failed=list(v.failed),
+            errors=list(v.errors),
+            transfers=list(v.transfers),
+            links=page.eval_on_selector_all(
+                "a[href]", "as => as.map(a => ({href: a.href, raw: a.getAttribute('href'), cls: a.className}))"
+            ),
+            dom_ids=set(page.eval_on_selector_all("[id], a[name]", "es => es.map(e => e.id || e.getAttribute('name'))")),
+            diagram_sources=len(re.findall(r'<pre class="diagram"', html)),
+            diagrams_drawn=page.locator("div.diagram svg").count(),
+            diagram_errors=page.eval_on_selector_all("div.diagram--error", "es => es.map(e => e.innerText)"),
+        )
+
+
+def switch_to_dark_scheme(page) -> None:
+    """Click the header's colour-scheme toggle, as a reader does, and wait until the page
+    is dark and every diagram has been drawn again (diagrams.js redraws on the switch)."""
+    page.evaluate("() => document.querySelectorAll('div.diagram svg').forEach(svg => svg.dataset.drawnBefore = '')")
+    page.locator("form[data-md-component='palette'] label:not([hidden])").click()
+    page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
+    page.wait_for_function(
+        "() => document.querySelectorAll('div.diagram svg[data-drawn-before]').length === 0",
+        timeout=DIAGRAM_TIMEOUT_MS,
+    )
 
 
 @pytest.fixture(scope="session")

@@ -39,7 +39,7 @@ def test_search_finds_a_quoted_django_function_and_leads_to_its_page(visit, buil
     assert quoting, f"no page mentions {SEARCH_TERM}"
     start = next((p for p in site_pages() if p not in quoting), "/")
     v = visit()
-    page = v.open(start)
+    page = v.open(start, until="ready")
 
     links = search(page, SEARCH_TERM)
     hrefs = links.evaluate_all("as => as.map(a => a.href)")
@@ -76,7 +76,7 @@ def section_html(html_file: Path, heading_id: str) -> str:
 def test_a_code_annotation_opens(visit, built_site):
     path = first_page_with(built_site, ANNOTATED_CODE, "a code annotation")
     v = visit()
-    page = v.open(path)
+    page = v.open(path, until="ready")
     marker = page.locator(".md-annotation").first
     assert not marker.locator(".md-tooltip").is_visible()
     assert marker.locator("a.md-annotation__index").get_attribute("aria-label") == "Annotation 1"
@@ -93,7 +93,7 @@ def test_a_code_annotation_opens(visit, built_site):
 def test_content_tabs_switch(visit, built_site):
     path = first_page_with(built_site, CONTENT_TABS, "content tabs")
     v = visit()
-    page = v.open(path)
+    page = v.open(path, until="ready")
     labels, panels = tab_panels(page)
     assert labels.count() >= 2 and panels.count() == labels.count()
     assert panels.nth(0).is_visible() and not panels.nth(1).is_visible()
@@ -113,7 +113,7 @@ def test_the_copy_button_copies_the_code_without_markers_or_line_numbers(visit, 
     """Copy an annotated excerpt with line numbers: the clipboard holds Django's own lines."""
     path = first_page_with(built_site, ANNOTATED_CODE, "a code annotation")
     v = visit(permissions=["clipboard-read", "clipboard-write"])
-    page = v.open(path)
+    page = v.open(path, until="ready")
     blocks = page.locator(".excerpt .highlight:has(.md-annotation):has(.linenodiv)")
     assert blocks.count() > 0, f"{path}: no annotated excerpt with line numbers"
     block = blocks.first

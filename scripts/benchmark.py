@@ -1,0 +1,256 @@
+"""Measure what the site's machinery costs, and print the figures (a measurement, not a test).
+
+    python -m scripts.benchmark              # all four figures (the test suite takes minutes)
+    python -m scripts.benchmark --no-suite   # the builds and the rebuild only
+
+It prints, measured in one run on this machine:
+
+1. our build, `mkdocs build --strict` with this project's configuration: the whole build
+   and the time per page;
+2. a plain Material for MkDocs build of the same Markdown, with every `--8<--` include
+   already expanded into the pages and without our additions (theme overrides, extra CSS
+   and JavaScript, the snippets extension, hooks and plugins other than search), so that
+   the cost of our machinery reads as the ratio of the two;
+3. the rebuild time after one snippet that a page includes is edited while `mkdocs serve`
+   runs: from the write to the moment the live-reload poll says the new build is ready;
+4. the whole test suite's time (`python -m pytest`).
+
+Each build runs in a fresh Python process (imports included, as on the command line),
+three times, alternating ours and plain; the median is printed. Targets for a 2-core
+machine: our build at most 1.5 times the plain one, a rebuild after a snippet edit at
+most 2 s, the test suite at most 3 minutes. Runs on a busy machine measure the machine too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RUNS = 3
+TARGET_RATIO = 1.5
+TARGET_REBUILD_S = 2.0
+TARGET_SUITE_S = 180.0
+# What a copy of the project for `mkdocs serve` leaves out: the environment, history, builds.
+NOT_COPIED = shutil.ignore_patterns(".venv", ".git", "site", "__pycache__", ".pytest_cache", "db.sqlite3")
+
+
+# --- the two builds, each run in a fresh process ------------------------------------
+
+
+def load_raw_config() -> dict:
+    """mkdocs.yml as MkDocs reads it (with its !!python/name tags resolved)."""
+    import yaml
+    from mkdocs.utils.yaml import get_yaml_loader
+
+    with open(ROOT / "mkdocs.yml", encoding="utf-8") as f:
+        return yaml.load(f, Loader=get_yaml_loader())
+
+
+def extension_name(entry) -> str:
+    return entry if isinstance(entry, str) else next(iter(entry))
+
+
+def snippets_options(raw: dict) -> dict:
+    for entry in raw.get("markdown_extensions", []):
+        if extension_name(entry) == "pymdownx.snippets":
+            return {} if isinstance(entry, str) else dict(entry["pymdownx.snippets"] or {})
+    return {}
+
+
+def build_once(variant: str, site_dir: str, docs_dir: str | None) -> None:
+    """What `mkdocs build --strict` does, for our configuration or the plain one."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    options: dict = {"site_dir": site_dir, "strict": True}
+    if variant == "plain":
+        raw = load_raw_config()
+        options.update(
+            docs_dir=docs_dir,
+            theme={key: value for key, value in raw["theme"].items() if key != "custom_dir"},
+            markdown_extensions=[e for e in raw["markdown_extensions"] if extension_name(e) != "pymdownx.snippets"],
+            extra_css=[],
+            extra_javascript=[],
+            watch=[],
+            hooks=[],
+            plugins=["search"],
+        )
+    config = load_config(config_file=str(ROOT / "mkdocs.yml"), **options)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+
+
+def expand_includes(destination: Path) -> int:
+    """Copy docs/ to `destination` with every page's includes expanded, as the snippets
+    extension expands them during our build; return the number of pages."""
+    import markdown
+
+    options = snippets_options(load_raw_config())
+    shutil.copytree(ROOT / "docs", destination)
+    pages = sorted(destination.rglob("*.md"))
+    for page in pages:
+        md = markdown.Markdown(extensions=["pymdownx.snippets"], extension_configs={"pymdownx.snippets": options})
+        lines = md.preprocessors["snippet"].run(page.read_text(encoding="utf-8").split("\n"))
+        text = "\n".join(lines)
+        leftover = [line for line in text.splitlines() if re.match(r"\s*--8<--", line)]
+        assert not leftover, f"{page.name}: includes left after expanding: {leftover[:3]}"
+        page.write_text(text, encoding="utf-8")
+    return len(pages)
+
+
+def time_build(variant: str, site_dir: Path, docs_dir: Path | None = None) -> float:
+    command = [sys.executable, "-m", "scripts.benchmark", "_build", variant, str(site_dir)]
+    if docs_dir:
+        command.append(str(docs_dir))
+    shutil.rmtree(site_dir, ignore_errors=True)
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        sys.exit(f"the {variant} build failed:\n{result.stderr}")
+    return elapsed
+
+
+def measure_builds(work: Path) -> tuple[float, float, int]:
+    pages = expand_includes(work / "plain-docs")
+    ours, plain = [], []
+    for _ in range(RUNS):
+        ours.append(time_build("ours", work / "ours-site"))
+        plain.append(time_build("plain", work / "plain-site", work / "plain-docs"))
+    return statistics.median(ours), statistics.median(plain), pages
+
+
+# --- the rebuild under `mkdocs serve` ------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def get(url: str, timeout: float = 60) -> str:
+    with urllib.request.urlopen(url, timeout=timeout) as response:
+        return response.read().decode()
+
+
+def included_snippet() -> tuple[str, str]:
+    """A snippet that a page includes whole, and the URL path of that page."""
+    from scripts.includes import all_includes
+
+    for include in all_includes(ROOT):
+        if include.path.startswith("snippets/") and include.section is None:
+            page = Path(include.page).relative_to("docs").with_suffix("").as_posix()
+            path = "/" if page == "index" else "/" + re.sub(r"(^|/)index$", "", page).strip("/") + "/"
+            return include.path, path.replace("//", "/")
+    sys.exit("no page includes a whole snippet: nothing to edit for the rebuild figure")
+
+
+def measure_rebuild(work: Path) -> tuple[float, str]:
+    project = work / "served-project"
+    shutil.copytree(ROOT, project, ignore=NOT_COPIED)
+    snippet, page_path = included_snippet()
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    serving = threading.Event()
+
+    def watch_log() -> None:
+        for line in process.stderr:
+            if "Serving on http://127.0.0.1:" in line:
+                serving.set()
+
+    reader = threading.Thread(target=watch_log, daemon=True)
+    reader.start()
+    try:
+        if not serving.wait(timeout=120):
+            sys.exit("mkdocs serve did not start serving within two minutes")
+        base = f"http://127.0.0.1:{port}"
+        times = []
+        for run in range(RUNS):
+            html = get(base + page_path)
+            epoch, request_id = map(int, re.search(r"livereload\((\d+), (\d+)\)", html).groups())
+            marker = f"benchmark-edit-{run}-{time.time_ns()}"
+            target = project / snippet
+            start = time.perf_counter()
+            target.write_text(target.read_text(encoding="utf-8") + f"\n# {marker}\n", encoding="utf-8")
+            newer = int(get(f"{base}/livereload/{epoch}/{request_id}"))
+            times.append(time.perf_counter() - start)
+            assert newer > epoch, "the live-reload poll answered without a rebuild"
+            assert marker in get(base + page_path), f"{page_path} does not show the edit to {snippet}"
+        return statistics.median(times), f"{snippet}, shown on {page_path}"
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+        reader.join(timeout=5)
+
+
+# --- the test suite ------------------------------------------------------------------
+
+
+def measure_suite() -> tuple[float, str]:
+    start = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], cwd=ROOT, capture_output=True, text=True
+    )
+    elapsed = time.perf_counter() - start
+    lines = [line for line in result.stdout.splitlines() if line.strip()]
+    return elapsed, (lines[-1].strip("= ") if lines else f"exit status {result.returncode}")
+
+
+# --- the report ----------------------------------------------------------------------
+
+
+def verdict(value: float, target: float) -> str:
+    return "within target" if value <= target else "OVER TARGET"
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] == ["_build"]:
+        build_once(argv[1], argv[2], argv[3] if len(argv) > 3 else None)
+        return 0
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--no-suite", action="store_true", help="leave out the test suite")
+    args = parser.parse_args(argv)
+
+    import os
+
+    print(f"Machine: {os.cpu_count()} cores, load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    with tempfile.TemporaryDirectory(prefix="benchmark-") as tmp:
+        work = Path(tmp)
+        ours, plain, pages = measure_builds(work)
+        ratio = ours / plain
+        print(f"\nBuild, median of {RUNS} fresh processes, {pages} pages")
+        print(f"  ours   mkdocs build --strict                     {ours:6.2f} s   {1000 * ours / pages:5.0f} ms/page")
+        print(f"  plain  Material, includes expanded, no additions {plain:6.2f} s   {1000 * plain / pages:5.0f} ms/page")
+        print(f"  ratio  ours / plain                              {ratio:6.2f}     target <= {TARGET_RATIO}: {verdict(ratio, TARGET_RATIO)}")
+
+        rebuild, what = measure_rebuild(work)
+        print(f"\nRebuild under mkdocs serve after a snippet edit, median of {RUNS}")
+        print(f"  {rebuild:6.2f} s   target <= {TARGET_REBUILD_S:.0f} s: {verdict(rebuild, TARGET_REBUILD_S)}   ({what})")
+
+    if not args.no_suite:
+        suite, summary = measure_suite()
+        print("\nTest suite, python -m pytest")
+        print(f"  {suite:6.1f} s   target <= {TARGET_SUITE_S:.0f} s: {verdict(suite, TARGET_SUITE_S)}   ({summary})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
