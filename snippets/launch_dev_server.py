@@ -7,8 +7,9 @@ port the system picks, twice: with threading on (the default) and with --nothrea
 In each run, client A connects and sends only the first line of its request, like a slow
 client; client B then sends a whole request. With threading, B is answered while A's
 request is still incomplete, each connection in a thread of its own. Without it, B gets
-no answer until A's request is complete. In the threaded run, client C stays connected
-and silent while the server is stopped: the server does not wait for it.
+no answer until A's request is complete. In the threaded run, client C keeps its
+connection open after its request while the server is stopped: the server does not wait
+for it.
 """
 
 import http.client
