@@ -20,7 +20,7 @@ from wsgiref.validate import WSGIWarning, validator
 def application(environ, start_response):
     """Say hello, and which path was asked for."""
     # environ values are native strings (str). PATH_INFO holds the URL's bytes,
-    # percent-decoded, one character per byte (ISO-8859-1): encode to get them back.
+    # percent-decoded, one character per byte (ISO-8859-1): encode to get them.
     path = environ["PATH_INFO"].encode("iso-8859-1")
     body = b"Hello from a WSGI application. You asked for " + path + b"\n"
     start_response("200 OK", [

@@ -50,7 +50,7 @@ def steps(request):
         print(f"body: producing step 2, asked by {asked_by()}")
         yield "step 2\n"
 
-    print("view: returns a StreamingHttpResponse; no chunk of the body exists yet")
+    print("view: returns a StreamingHttpResponse; no chunk of it exists yet")
     return StreamingHttpResponse(body(), content_type="text/plain")
 
 

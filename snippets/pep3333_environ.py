@@ -90,15 +90,16 @@ if __name__ == "__main__":
     environs = dict(zip(servers, app.environs))
 
     for group in (CGI_KEYS, WSGI_KEYS):
-        print(f"{'':<19}" + "".join(f"{server:<24}" for server in servers).rstrip())
+        print(f"{'':<19}" + "".join(f"{server:<21}" for server in servers).rstrip())
         for key in group:
             cells = [shown(key, env[key], server) if key in env else "(absent)" for server, env in environs.items()]
-            print(f"{key:<19}" + "".join(f"{cell:<24}" for cell in cells).rstrip())
+            print(f"{key:<19}" + "".join(f"{cell:<21}" for cell in cells).rstrip())
         print()
     for server, env in environs.items():
         others = sorted(set(env) - set(CGI_KEYS) - set(WSGI_KEYS) - set(os.environ))
-        copied = "a copy of os.environ" if set(os.environ) <= set(env) else "nothing from os.environ"
-        print(f"{server} also gives {copied}, and {', '.join(others)}")
+        copied = "a copy of os.environ" if set(os.environ) <= set(env) else "no os.environ"
+        print(f"{server} also gives {copied}, and:")
+        print(f"    {', '.join(others)}")
 
     for env in app.environs:
         assert (env["REQUEST_METHOD"], env["PATH_INFO"], env["QUERY_STRING"]) == ("POST", "/form", "page=2")

@@ -92,15 +92,16 @@ if __name__ == "__main__":
     print(f"  its close() is the close() of a {name(returned.close.__self__)}")
     print(f"  the server's sendfile() is wsgiref's own: {basehttp.ServerHandler.sendfile is wsgiref.handlers.BaseHandler.sendfile}")
     print(f"  after the response, the file is closed: {returned.filelike.closed}")
-    print(f"  client: {response.status} {response.reason}, Content-Length {response.getheader('Content-Length')}, "
-          f"{len(body)} bytes, the file's exact bytes: {body == on_disk}")
+    print(f"  client: {response.status} {response.reason}, Content-Length "
+          f"{response.getheader('Content-Length')}, the file's exact bytes: {body == on_disk}")
     print("  the project logged:")
     for line in logged:
         print(f"    {line}")
 
     # --8<-- [start:gateway]
     gateway_stack = Returned(StaticFilesHandler(application))
-    with running(Gateway(validator(gateway_stack), log=lambda line: None)) as port:
+    gateway = Gateway(validator(gateway_stack), log=lambda line: None)
+    with running(gateway) as port:
         response2, body2 = get(port)
     [(offered2, returned2)] = gateway_stack.results
     # --8<-- [end:gateway]
@@ -108,8 +109,8 @@ if __name__ == "__main__":
     print(f"  the server offered wsgi.file_wrapper = {offered2}")
     print(f"  the application returned a {name(returned2)}")
     print(f"  after the response, the file is closed: {returned2.file_to_stream.closed}")
-    print(f"  client: {response2.status} {response2.reason}, Content-Length {response2.getheader('Content-Length')}, "
-          f"{len(body2)} bytes, the file's exact bytes: {body2 == on_disk}")
+    print(f"  client: {response2.status} {response2.reason}, Content-Length "
+          f"{response2.getheader('Content-Length')}, the file's exact bytes: {body2 == on_disk}")
 
     assert offered is wsgiref.handlers.BaseHandler.wsgi_file_wrapper  # wsgiref.util.FileWrapper
     assert isinstance(returned, offered) and returned.blksize == 4096

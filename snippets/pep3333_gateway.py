@@ -37,7 +37,7 @@ class Gateway:
         self.application = application
         self.script_name = script_name  # the mount point; "" is the root
         self.log = log
-        self.listener = socket.create_server(("127.0.0.1", 0))  # the system picks
+        self.listener = socket.create_server(("127.0.0.1", 0))  # any free port
         self.port = self.listener.getsockname()[1]
         self.stopping = False
 
@@ -55,14 +55,14 @@ class Gateway:
         socket.create_connection(("127.0.0.1", self.port)).close()
 
     def handle(self, connection, reader, address):
-        method, target, protocol = reader.readline().decode("iso-8859-1").split()
+        method, target, protocol = reader.readline().decode("latin-1").split()
         headers = {}
-        while line := reader.readline().decode("iso-8859-1").strip():
+        while line := reader.readline().decode("latin-1").strip():
             name, _, value = line.partition(":")
             headers[name.strip().upper().replace("-", "_")] = value.strip()
         path, _, query = target.partition("?")
-        # A native string: the URL's bytes, percent-decoded, one character per byte.
-        path = unquote_to_bytes(path).decode("iso-8859-1")
+        # A native string: the URL's bytes, percent-decoded, one char per byte.
+        path = unquote_to_bytes(path).decode("latin-1")
         length = int(headers.pop("CONTENT_LENGTH", "") or 0)
         environ = {
             "REQUEST_METHOD": method,
@@ -91,15 +91,15 @@ class Gateway:
         self.run(environ, connection)
 
     def run(self, environ, connection):
-        # What start_response stored (status, headers), whether they went out, and
-        # how many bytes of body did.
+        # What start_response stored (status, headers), whether they were sent,
+        # and how many bytes of body were.
         stored, headers_sent, body_sent = None, False, 0
 
         def start_response(status, headers, exc_info=None):
             nonlocal stored
             if exc_info:
                 try:
-                    if headers_sent:  # too late to change the response: re-raise
+                    if headers_sent:  # too late to change the response
                         raise exc_info[1].with_traceback(exc_info[2])
                 finally:
                     exc_info = None  # drop the traceback: no reference cycle
@@ -116,9 +116,9 @@ class Gateway:
             if not headers_sent:
                 status, headers = stored
                 head = [f"HTTP/1.1 {status}", f"Date: {formatdate(usegmt=True)}"]
-                head += ["Connection: close", *(f"{n}: {v}" for n, v in headers)]
+                head += ["Connection: close", *(f"{k}: {v}" for k, v in headers)]
                 head = "".join(f"{line}\r\n" for line in head) + "\r\n"
-                connection.sendall(head.encode("iso-8859-1"))
+                connection.sendall(head.encode("latin-1"))
                 headers_sent = True
                 self.log("gateway: sent the status line and headers")
             if environ["REQUEST_METHOD"] != "HEAD":
@@ -135,12 +135,12 @@ class Gateway:
                 if not headers_sent:
                     write(b"")  # an empty body: the headers go now
             finally:
-                self.log(f"gateway: sent {body_sent} bytes of body; calls close()")
+                self.log(f"gateway: sent {body_sent} bytes of body, close()")
                 if hasattr(result, "close"):
                     result.close()
         except Exception:
             traceback.print_exc()  # log what aborted the application
-            if not headers_sent:  # else the client just sees the connection close
+            if not headers_sent:  # else the client only sees the connection end
                 connection.sendall(b"HTTP/1.1 500 Internal Server Error\r\n"
                                    b"Content-Length: 0\r\n\r\n")
 # --8<-- [end:gateway]
@@ -190,7 +190,7 @@ if __name__ == "__main__":
             print(f"--- the gateway serves {name} ---")
             with running(Gateway(validator(application))) as port:
                 answers[name] = status, headers, body = get(port, "/")
-            print(f"client: {status}, {len(headers)} headers, body {body!r}")
+            print(f"client: {status}, {len(body)} bytes of body")
         # --8<-- [end:serve]
     print(console.getvalue())
     print("The Django project's response, as the client received it:")
@@ -220,9 +220,9 @@ if __name__ == "__main__":
         "TraceMiddleware: out 200 OK",
         "gateway: start_response('200 OK')",  # Django calls it once its response is ready
         "gateway: sent the status line and headers",  # only with the first chunk of body
-        "gateway: sent 21 bytes of body; calls close()",
+        "gateway: sent 21 bytes of body, close()",
         "signal request_finished",  # Django's close(), after the last byte
-        "client: HTTP/1.1 200 OK",
+        "client: HTTP/1.1 200 OK, 21 bytes of body",
     ]
     assert [next(i for i, line in enumerate(django) if step in line) for step in steps] == list(range(len(steps)))
     assert threading.active_count() == 1, "the gateway's thread has stopped"

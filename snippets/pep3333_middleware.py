@@ -41,7 +41,7 @@ class RequestId:
         print(f"WSGI middleware: in  {method} {path}, id {request_id}")
 
         def start_response_with_id(status, headers, exc_info=None):
-            print(f"WSGI middleware: start_response({status!r}): adds X-Request-Id")
+            print(f"WSGI middleware: start_response({status!r}), adds a header")
             headers = headers + [("X-Request-Id", request_id)]
             return start_response(status, headers, exc_info)
 
@@ -51,7 +51,7 @@ class RequestId:
 
 
 class PassOn:
-    """The application's body: a chunk out for each chunk in; close() passed on."""
+    """The application's body: a chunk out for each chunk in; close() too."""
 
     def __init__(self, body):
         self.body = body
@@ -85,7 +85,7 @@ if __name__ == "__main__":
         request_started.connect(show_request_id)
 
         # --8<-- [start:wrap]
-        # In a project's wsgi.py: application = RequestId(get_wsgi_application()).
+        # In wsgi.py: application = RequestId(get_wsgi_application()).
         # Here wsgiref.validate checks the middleware from both sides as well.
         application = validator(RequestId(validator(django_application)))
         # --8<-- [end:wrap]

@@ -46,10 +46,10 @@ with contextlib.redirect_stdout(console), contextlib.redirect_stderr(console):
     # --8<-- [start:serve]
     for target in ["/mysite/", "/mysite/caf%C3%A9"]:
         print(f"--- GET {target} ---")
-        gateway = Gateway(validator(application), "/mysite", log=lambda line: None)
+        gateway = Gateway(validator(application), "/mysite", log=lambda _: None)
         with running(gateway) as port:
             answers[target] = status, headers, body = get(port, target)
-        print(f"client: {status}")  # the gateway has stopped: the request is over
+        print(f"client: {status}")  # the gateway has stopped: request over
     # --8<-- [end:serve]
 print(console.getvalue(), end="")
 

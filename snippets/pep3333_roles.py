@@ -14,6 +14,8 @@ import contextlib
 import io
 import os
 import sys
+import wsgiref.handlers
+import wsgiref.simple_server
 from pathlib import Path
 
 MYSITE = Path(__file__).resolve().parent / "mysite"
@@ -22,8 +24,8 @@ os.environ["DJANGO_SETTINGS_MODULE"] = "mysite.settings"
 
 
 def lineage(cls):
-    """A class and the classes it is built on, up to (not including) object."""
-    return " < ".join(f"{c.__module__}.{c.__qualname__}" for c in cls.__mro__[:-1])
+    """A class and the classes it is built on, one a line, up to object."""
+    return "\n      < ".join(f"{c.__module__}.{c.__qualname__}" for c in cls.__mro__[:-1])
 
 
 console = io.StringIO()
@@ -46,15 +48,15 @@ served = runserver.Command().get_handler(use_static_handler=True,
 # --8<-- [end:runserver]
 
 print("application role")
-print(f"  mysite.wsgi.application is a {lineage(type(application))}")
+print(f"  mysite.wsgi.application is a\n    {lineage(type(application))}")
 print(f"  settings.WSGI_APPLICATION = {settings.WSGI_APPLICATION!r}")
 print(f"  runserver loads the same object: {loaded is application}")
 print("middleware role (plays both roles)")
-print(f"  runserver serves a {lineage(type(served))}")
+print(f"  runserver serves a\n    {lineage(type(served))}")
 print(f"  which wraps the project's application: {served.application is application}")
 print("server role (runserver's classes)")
 for cls in (basehttp.WSGIServer, basehttp.WSGIRequestHandler, basehttp.ServerHandler):
-    print(f"  {lineage(cls)}")
+    print(f"    {lineage(cls)}")
 
 assert console.getvalue().splitlines() == [
     "importing mysite.wsgi ...",
@@ -65,9 +67,6 @@ assert console.getvalue().splitlines() == [
 assert type(application).__name__ == "WSGIHandler"
 assert settings.WSGI_APPLICATION == "mysite.wsgi.application" and loaded is application
 assert type(served).__name__ == "StaticFilesHandler" and served.application is application
-import wsgiref.handlers
-import wsgiref.simple_server
-
 assert issubclass(basehttp.WSGIServer, wsgiref.simple_server.WSGIServer)
 assert issubclass(basehttp.WSGIRequestHandler, wsgiref.simple_server.WSGIRequestHandler)
 assert issubclass(basehttp.ServerHandler, wsgiref.handlers.BaseHandler)

@@ -48,7 +48,7 @@ def too_late(environ, start_response):
     try:
         raise ValueError("failed after the headers went out")
     except ValueError:
-        # The headers went out with the first chunk: this raises the error again.
+        # The headers went out with the first chunk: this raises it again.
         start_response("500 Internal Server Error", TEXT, sys.exc_info())
         yield b"never sent\n"
 
@@ -114,7 +114,8 @@ if __name__ == "__main__":
 
     for (name, server), (status, body, logged) in results.items():
         print(f"{name} on {server}:")
-        print(f"  client: {status}, body {body!r}")
+        print(f"  client: {status}")
+        print(f"          {body!r}")
         print(f"  server logged: {logged or 'nothing'}")
 
     for server in ("wsgiref", "gateway"):

@@ -31,7 +31,8 @@ settings.configure(
 
 # --8<-- [start:view]
 def menu(request):
-    response = HttpResponse("Un café ☕\n", content_type="text/plain; charset=utf-8")
+    body = "Un café ☕\n"
+    response = HttpResponse(body, content_type="text/plain; charset=utf-8")
     response["X-Place"] = "café"  # é is in ISO-8859-1
     response["X-Drink"] = "café ☕"  # ☕ is not
     return response

@@ -53,7 +53,7 @@ urlpatterns = [path("page", page), path("fails", fails), path("streams", streams
 
 # --8<-- [start:watch]
 class ReadsRecorded(dict):
-    """An environ that notes each key read from it (a dict subclass: to watch)."""
+    """An environ that notes each key read from it (a dict subclass)."""
 
     def __init__(self, environ, reads):
         super().__init__(environ)
@@ -91,7 +91,7 @@ class CountedWrites:
 
 
 class Watch:
-    """Between server and Django: note what Django uses of the server's offer."""
+    """Between server and Django: note what Django uses of the server."""
 
     def __init__(self, application):
         self.application = application
@@ -101,7 +101,8 @@ class Watch:
         seen = {"start_response": [], "write": 0, "reads": set()}
         self.seen.append(seen)
         errors = CountedWrites(environ["wsgi.errors"])
-        environ = ReadsRecorded({**environ, "wsgi.errors": errors}, seen["reads"])
+        environ = ReadsRecorded(environ, seen["reads"])
+        environ["wsgi.errors"] = errors
 
         def watched_start_response(*args, **kwargs):
             seen["start_response"].append((len(args), sorted(kwargs)))
@@ -114,7 +115,7 @@ class Watch:
             return watched_write
 
         result = self.application(environ, watched_start_response)
-        seen["returned"] = f"{type(result).__module__}.{type(result).__qualname__}"
+        seen["returned"] = type(result).__qualname__
         seen["len"] = hasattr(result, "__len__")  # may a server use len(body)?
         seen["errors"] = errors
         return result
@@ -158,18 +159,21 @@ if __name__ == "__main__":
             statuses.append(f"{response.status} {response.reason}")
     # --8<-- [end:run]
 
-    print(f"{'request':<14}{'status':<27}{'start_response':<18}{'write()':<9}{'wsgi.errors':<13}Django returned")
+    print(f"{'request':<14}{'status':<7}{'start_response':<16}{'write()':<8}{'wsgi.errors':<12}"
+          "Django returned")
     for target, status, seen in zip(targets, statuses, watch.seen):
         calls = ", ".join(f"{n} args" + (f" + {kw}" if kw else "") for n, kw in seen["start_response"])
-        print(f"GET {target:<10}{status:<27}{calls:<18}{seen['write']:<9}{seen['errors'].writes:<13}{seen['returned']}")
+        print(f"GET {target:<10}{status[:3]:<7}{calls:<16}{seen['write']:<8}{seen['errors'].writes:<12}"
+              f"{seen['returned']}")
     read = sorted(set().union(*(s["reads"] for s in watch.seen)))
     offered = ["wsgi.errors", "wsgi.file_wrapper", "wsgi.input", "wsgi.multiprocess",
                "wsgi.multithread", "wsgi.run_once", "wsgi.url_scheme", "wsgi.version"]
     print()
-    print("wsgi.* keys Django read:      ", ", ".join(k for k in read if k.startswith("wsgi.")))
-    print("wsgi.* keys Django never read:", ", ".join(k for k in offered if k not in read))
-    print("read only for GET /file:      ", ", ".join(sorted(watch.seen[4]["reads"] - set().union(*(s["reads"] for s in watch.seen[:4])))))
-    print("bodies that support len():    ", ", ".join(t for t, s in zip(targets, watch.seen) if s["len"]) or "none")
+    print("wsgi.* keys Django read:", ", ".join(k for k in read if k.startswith("wsgi.")))
+    print("wsgi.* keys Django never read:")
+    print("   ", ", ".join(k for k in offered if k not in read))
+    print("read only for GET /file:", ", ".join(sorted(watch.seen[4]["reads"] - set().union(*(s["reads"] for s in watch.seen[:4])))))
+    print("bodies that support len():", ", ".join(t for t, s in zip(targets, watch.seen) if s["len"]) or "none")
 
     django_root = Path(django.__file__).parent
     keys, calls = wsgi_keys_in_source(django_root)
@@ -187,7 +191,7 @@ if __name__ == "__main__":
     # The write() callable is never called, and nothing is written to wsgi.errors.
     assert all(seen["write"] == 0 and seen["errors"].writes == 0 for seen in watch.seen)
     # The iterable Django returns is the response object itself, or the server's file wrapper.
-    assert [s["returned"].rsplit(".", 1)[1] for s in watch.seen] == [
+    assert [s["returned"] for s in watch.seen] == [
         "HttpResponse", "HttpResponseNotFound", "HttpResponseServerError", "StreamingHttpResponse", "FileWrapper"]
     assert not any(seen["len"] for seen in watch.seen)
     assert set(offered) - set(read) == {"wsgi.errors", "wsgi.multiprocess", "wsgi.multithread", "wsgi.run_once", "wsgi.version"}

@@ -10,4 +10,4 @@ def test_roles_are_the_objects_runserver_uses():
     out = run.stdout
     assert "  runserver loads the same object: True\n" in out
     assert "  which wraps the project's application: True\n" in out
-    assert "django.core.servers.basehttp.ServerHandler < wsgiref.simple_server.ServerHandler" in out
+    assert "django.core.servers.basehttp.ServerHandler\n      < wsgiref.simple_server.ServerHandler\n" in out

@@ -11,7 +11,7 @@ def test_both_servers_apply_the_same_rules():
     assert out.count("server logged: ValueError: failed after the headers went out") == 2
     assert "server logged: AssertionError: Headers already set!" in out
     assert "server logged: AssertionError: start_response() again, without exc_info" in out
-    assert out.count("client: 200 OK, body b'written, then returned\\n'") == 2
+    assert out.count("  client: 200 OK\n          b'written, then returned\\n'\n") == 2
     # The one rule they disagree on: an empty first chunk sends wsgiref's headers.
-    assert "empty_first on wsgiref:\n  client: 200 OK, body b''\n" in out
-    assert "empty_first on gateway:\n  client: 500 Internal Server Error" in out
+    assert "empty_first on wsgiref:\n  client: 200 OK\n          b''\n" in out
+    assert "empty_first on gateway:\n  client: 500 Internal Server Error\n" in out
