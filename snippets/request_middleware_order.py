@@ -11,6 +11,8 @@ does), below and then above CommonMiddleware. With APPEND_SLASH (on by default),
 CommonMiddleware answers a request for /page with a redirect to /page/.
 """
 
+import textwrap
+
 from django.conf import settings
 
 from request_devserver import get, gist, serving
@@ -42,8 +44,10 @@ def reordered(move, before):
     return names
 
 
-def short(names):
-    return [name.rsplit(".", 1)[1] for name in names]
+def show(names):
+    """MIDDLEWARE in short: the class names, without the word Middleware."""
+    short = ", ".join(name.rsplit(".", 1)[1].removesuffix("Middleware") for name in names)
+    return textwrap.wrap(f"MIDDLEWARE: {short}", 80, initial_indent="   ", subsequent_indent="     ")
 
 
 SESSION = "django.contrib.sessions.middleware.SessionMiddleware"
@@ -57,16 +61,19 @@ runs = [
     ("AddsHeader above Common", reordered(ADDS_HEADER, before=COMMON), "/page"),
 ]
 for title, middleware, path in runs:
-    say(f"-- {title}: {short(middleware)}")
+    say(f"-- {title}")
+    for line in show(middleware):
+        say(line)
     with serving(MIDDLEWARE=middleware) as port:
         response, body = get(port, path)
     location = response.getheader("Location")
     say(f"  GET {path}: {response.status}, {gist(body) if not location else 'Location: ' + location}, "
         f"X-Added: {response.getheader('X-Added')}")
 
-assert log[1] == "  GET /: 500, page titled 'ImproperlyConfigured at /', X-Added: None"
+answers = [line for line in log if line.startswith("  GET ")]
+assert answers[0] == "  GET /: 500, page titled 'ImproperlyConfigured at /', X-Added: None"
 # Below CommonMiddleware, AddsHeader adds its header to the 404 from the URL resolver;
 # CommonMiddleware then replaces that response with its redirect, without the header.
-assert log[3] == "  GET /page: 301, Location: /page/, X-Added: None"
+assert answers[1] == "  GET /page: 301, Location: /page/, X-Added: None"
 # Above it, AddsHeader sees every response CommonMiddleware gives, the redirect included.
-assert log[5] == "  GET /page: 301, Location: /page/, X-Added: yes"
+assert answers[2] == "  GET /page: 301, Location: /page/, X-Added: yes"
