@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import importlib.util
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 
@@ -35,17 +36,7 @@ class DjangoSource:
     @property
     def version(self) -> str:
         """The release as Django names it (``6.1.3``, ``6.2a1``), read from ``VERSION``."""
-        return version_from_tuple(self._version_tuple())
-
-    def _version_tuple(self) -> tuple:
-        init = self.root / "django" / "__init__.py"
-        tree = ast.parse(init.read_text(encoding="utf-8"), filename=str(init))
-        for node in tree.body:
-            if isinstance(node, ast.Assign) and any(
-                isinstance(t, ast.Name) and t.id == "VERSION" for t in node.targets
-            ):
-                return ast.literal_eval(node.value)
-        raise SourceLookupError(f"{init}: no VERSION tuple")
+        return _version_of(self.root / "django" / "__init__.py")
 
     def read_lines(self, relative_path: str) -> list[str]:
         path = self.root / relative_path
@@ -63,7 +54,7 @@ class DjangoSource:
         source = module_path.read_text(encoding="utf-8")
         if not rest:
             return Location(qualname, relative, 1, len(source.splitlines()))
-        tree = ast.parse(source, filename=relative)
+        tree = _parse(source, relative)
         scope: list[ast.stmt] = tree.body
         node: ast.AST | None = None
         for depth, name in enumerate(rest):
@@ -114,6 +105,23 @@ class Location:
     path: str
     start: int
     end: int
+
+
+@lru_cache(maxsize=8)
+def _version_of(init: Path) -> str:
+    tree = ast.parse(init.read_text(encoding="utf-8"), filename=str(init))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == "VERSION" for t in node.targets
+        ):
+            return version_from_tuple(ast.literal_eval(node.value))
+    raise SourceLookupError(f"{init}: no VERSION tuple")
+
+
+@lru_cache(maxsize=32)
+def _parse(source: str, filename: str) -> ast.Module:
+    """Parse once per distinct file content: checks look up many names in few files."""
+    return ast.parse(source, filename=filename)
 
 
 def version_from_tuple(version: tuple) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,7 +61,13 @@ def includes_in(page: Path, root: Path = ROOT) -> list[Include]:
 
 def all_includes(root: Path = ROOT) -> list[Include]:
     pages = sorted((root / "docs").rglob("*.md"))
-    return [inc for page in pages for inc in includes_in(page, root)]
+    # Checks ask this once per stale file; re-read the pages only when one has changed.
+    return list(_includes(root, tuple((p, p.stat().st_mtime_ns) for p in pages)))
+
+
+@lru_cache(maxsize=8)
+def _includes(root: Path, pages: tuple[tuple[Path, int], ...]) -> tuple[Include, ...]:
+    return tuple(inc for page, _ in pages for inc in includes_in(page, root))
 
 
 def pages_including(path: str, root: Path = ROOT) -> list[Include]:

@@ -103,9 +103,14 @@ def load_manifest(root: Path = ROOT) -> list[ShownOutput]:
     return outputs
 
 
-@cache
 def run_snippet(snippet: str, root: Path = ROOT) -> SnippetRun:
-    """Run ``python <snippet>`` as a reader would, from the project root; cached per process."""
+    """Run ``python <snippet>`` as a reader would, from the project root; cached per process,
+    so a snippet's own test and the check of its shown output share one run."""
+    return _run_snippet(snippet, Path(root).resolve())
+
+
+@cache
+def _run_snippet(snippet: str, root: Path) -> SnippetRun:
     result = subprocess.run(
         [sys.executable, snippet],
         cwd=root,

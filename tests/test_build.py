@@ -12,16 +12,15 @@ from pathlib import Path
 from scripts.site_checks import empty_code_blocks
 
 ROOT = Path(__file__).resolve().parent.parent
-SITE_SOURCES = ("mkdocs.yml", "docs", "snippets", "excerpts", "outputs")
+# Everything a build or `mkdocs serve` reads; derived, so that a new folder pages use
+# (overrides/, calltrees/, ...) is never left out of the copy.
+NOT_SITE_SOURCES = shutil.ignore_patterns(
+    ".git", ".venv", "site", "__pycache__", ".pytest_cache", "*.sqlite3", "node_modules", "tests"
+)
 
 
 def copy_project(destination: Path) -> Path:
-    for name in SITE_SOURCES:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("db.sqlite3", "__pycache__"))
-        else:
-            shutil.copy(source, destination / name)
+    shutil.copytree(ROOT, destination, ignore=NOT_SITE_SOURCES, dirs_exist_ok=True)
     return destination
 
 
