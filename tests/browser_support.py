@@ -16,8 +16,11 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
+import queue
 import re
 import threading
+import traceback
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
@@ -31,7 +34,6 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 AXE = ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"
 SCHEMES = ("light", "dark")
-MERMAID_FENCE = re.compile(r"^\s*(?:`{3,}|~{3,})\s*mermaid\b", re.MULTILINE)
 # How long a page may take to draw its diagrams (mermaid is imported on first use).
 DIAGRAM_TIMEOUT_MS = 20_000
 
@@ -64,12 +66,6 @@ def site_pages() -> list[str]:
 
 def page_id(path: str) -> str:
     return path.strip("/") or "index"
-
-
-def has_diagram(path: str) -> bool:
-    if path == "/404.html":
-        return False
-    return any(MERMAID_FENCE.search(page.read_text(encoding="utf-8")) for page in doc_pages() if url_path(page) == path)
 
 
 def built_file(site: Path, path: str) -> Path:
@@ -192,10 +188,16 @@ def resource_kind(url: str, resource_type: str, content_type: str) -> str:
 
 
 class PageVisit:
-    """Open pages in a fresh browser context (an empty cache: a first load), recording
-    every request, every failed request, every console error and the bytes transferred."""
+    """A browser tab on the site, with every request, failed request, console error and
+    byte transferred recorded.
 
-    def __init__(self, browser, site_url: str, color_scheme: str = "light", **context_options):
+    By default the tab is in a fresh browser context: an empty cache, so its first load
+    is a first visit. With `cache=False` the tab never uses its cache, so that it can go
+    from page to page (cheaper than a new tab each time) and every load still transfers
+    what a first visit does; `forget()` starts a new record between pages.
+    """
+
+    def __init__(self, browser, site_url: str, color_scheme: str = "light", cache: bool = True, **context_options):
         self.site_url = site_url
         self.context = browser.new_context(color_scheme=color_scheme, **context_options)
         self.local: list[str] = []
@@ -203,12 +205,27 @@ class PageVisit:
         self.failed: list[str] = []
         self.errors: list[str] = []
         self.transfers: list[Transfer] = []
+        self._requests: set = set()  # the requests of the current record
         self.context.route("**/*", self._route)
         self.page = self.context.new_page()
-        self.page.on("requestfailed", lambda r: self.failed.append(f"{r.url}: {r.failure}"))
+        if not cache:
+            cdp = self.context.new_cdp_session(self.page)
+            cdp.send("Network.enable")
+            cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+        self.page.on("request", lambda r: self._requests.add(r))
+        self.page.on("requestfailed", self._failed)
         self.page.on("requestfinished", self._finished)
         self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def forget(self) -> None:
+        """Start a new record, and clear the site's storage (where Material keeps the
+        colour scheme a reader chose), so that the next page opens as on a first visit."""
+        if self.page.url.startswith(self.site_url + "/"):
+            self.page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+        for record in (self.local, self.foreign, self.failed, self.errors, self.transfers):
+            record.clear()
+        self._requests.clear()
 
     def _route(self, route):
         url = route.request.url
@@ -219,9 +236,13 @@ class PageVisit:
             self.foreign.append(url)
             route.abort("blockedbyclient")
 
+    def _failed(self, request):
+        if request in self._requests:
+            self.failed.append(f"{request.url}: {request.failure}")
+
     def _finished(self, request):
         response = request.response()
-        if response is None:
+        if response is None or request not in self._requests:
             return
         sizes = request.sizes()
         kind = resource_kind(request.url, request.resource_type, response.headers.get("content-type", ""))
@@ -294,15 +315,17 @@ def settle(page) -> None:
     )
 
 
-def axe_violations(page, within: str | None = None) -> list[dict]:
+def axe_violations(page, within: tuple[str, ...] = ()) -> list[dict]:
     """Run axe-core, with every rule it has on, on the page as it is now (or only on the
-    elements matching the selector `within`), once it has settled; return the serious and
+    parts matching the selectors `within`), once it has settled; return the serious and
     critical violations."""
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
     settle(page)
     results = page.evaluate(
-        "within => axe.run(within ? {include: [[within]]} : document, {resultTypes: ['violations']})", within
+        """within => axe.run(within.length ? {include: within.map(s => [s])} : document,
+                             {resultTypes: ['violations']})""",
+        list(within),
     )
     return [v for v in results["violations"] if v["impact"] in BLOCKING_IMPACTS]
 
@@ -338,6 +361,11 @@ class PageReport:
     diagram_errors: list[str]
     violations: list[dict] = field(default_factory=list)  # axe: serious and critical
 
+    @property
+    def has_diagram(self) -> bool:
+        """Whether the page as built has a diagram (in its own Markdown or an include)."""
+        return self.diagram_sources > 0
+
     def weight(self) -> dict[str, int]:
         totals: dict[str, int] = {}
         for t in self.transfers:
@@ -346,47 +374,92 @@ class PageReport:
 
 
 class SiteVisits:
-    """Loads each page once, on first demand, and keeps what the load showed.
+    """Loads every page of the site once, when a test first asks for one, and keeps what
+    each load showed; the per-page tests then only read the reports.
 
-    The page is loaded in the light scheme (the first load, whose requests are counted)
+    Each page is loaded in the light scheme (a first load, whose requests are counted)
     and checked; then the reader's toggle in the header switches it to the dark scheme,
-    the diagrams are drawn again in their dark theme, and axe checks it again. Loading
-    the page a second time for the dark scheme would double the time for no more
-    coverage: the dark first load itself is tested on the landing page
-    (test_site_in_browser.py).
+    the diagrams are drawn again in their dark theme, and axe checks it again. (Loading
+    the page again for the dark scheme would double the time for no more coverage: a
+    first load in the dark scheme is tested on the landing page and in the interactive
+    states.)
+
+    Almost all of the time goes to the browser's renderer, one process per tab, so the
+    pages are shared out between tabs in as many Chromiums as the machine has cores (at
+    most four), each driven from a thread of its own (Playwright's objects belong to the
+    thread that made them). Each tab goes from page to page without a cache: a new tab
+    per page would cost a new renderer process every time.
     """
 
-    def __init__(self, browser, site_url: str, site: Path):
-        self.browser = browser
+    def __init__(self, site_url: str, site: Path, paths: list[str]):
         self.site_url = site_url
         self.site = site
+        self.paths = list(dict.fromkeys(paths))
         self.reports: dict[tuple[str, str], PageReport] = {}
+        self.failures: dict[str, str] = {}
+        self.workers = max(1, min(4, os.cpu_count() or 1))
 
     def report(self, path: str, scheme: str = "light") -> PageReport:
         assert scheme in SCHEMES, scheme
-        if (path, scheme) not in self.reports:
-            light, dark = self._load(path)
-            self.reports[(path, "light")], self.reports[(path, "dark")] = light, dark
+        if path not in self.paths:
+            self.paths.append(path)
+        if (path, scheme) not in self.reports and path not in self.failures:
+            self._visit([p for p in self.paths if (p, "light") not in self.reports and p not in self.failures])
+        if path in self.failures:
+            pytest.fail(f"{path}: the browser could not check the page:\n{self.failures[path]}", pytrace=False)
         return self.reports[(path, scheme)]
 
-    def _load(self, path: str) -> tuple[PageReport, PageReport]:
-        v = PageVisit(self.browser, self.site_url, color_scheme="light")
-        try:
-            page = v.open(path, until="drawn")
-            # axe runs while the network settles (it sends no request), then the first
-            # load is recorded, counted only once the network has been quiet.
-            violations = axe_violations(page)
-            page.wait_for_load_state("networkidle")
-            light = self._record(v, path, "light")
-            light.violations = violations
+    def _visit(self, paths: list[str]) -> None:
+        todo: queue.Queue[str] = queue.Queue()
+        for path in paths:
+            todo.put(path)
+        threads = [threading.Thread(target=self._work, args=(todo,)) for _ in range(min(self.workers, len(paths)))]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
 
-            switch_to_dark_scheme(page)
-            dark = self._record(v, path, "dark")
-            dark.violations = axe_violations(page)
-            dark.failed, dark.errors, dark.foreign = list(v.failed), list(v.errors), list(v.foreign)
-            return light, dark
-        finally:
-            v.close()
+    def _work(self, todo: queue.Queue) -> None:
+        from playwright.sync_api import sync_playwright
+
+        try:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS)
+                tab = PageVisit(browser, self.site_url, color_scheme="light", cache=False)
+                try:
+                    while True:
+                        try:
+                            path = todo.get_nowait()
+                        except queue.Empty:
+                            return
+                        try:
+                            light, dark = self._load(tab, path)
+                            self.reports[(path, "light")], self.reports[(path, "dark")] = light, dark
+                        except Exception:
+                            self.failures[path] = traceback.format_exc()
+                finally:
+                    tab.close()
+                    browser.close()
+        except Exception:
+            failure = traceback.format_exc()
+            while not todo.empty():
+                self.failures[todo.get_nowait()] = failure
+
+    def _load(self, v: PageVisit, path: str) -> tuple[PageReport, PageReport]:
+        v.forget()
+        page = v.open(path, until="drawn")
+        # axe runs while the network settles (it sends no request), then the first
+        # load is recorded, counted only once the network has been quiet.
+        violations = axe_violations(page)
+        page.wait_for_load_state("networkidle")
+        light = self._record(v, path, "light")
+        light.violations = violations
+
+        switch_to_dark_scheme(page)
+        dark = self._record(v, path, "dark")
+        dark.violations = axe_violations(page)
+        dark.failed, dark.errors, dark.foreign = list(v.failed), list(v.errors), list(v.foreign)
+        return light, dark
 
     def _record(self, v: PageVisit, path: str, scheme: str) -> PageReport:
         page = v.page
@@ -422,8 +495,8 @@ def switch_to_dark_scheme(page) -> None:
 
 
 @pytest.fixture(scope="session")
-def site_visits(browser, site_url, built_site) -> SiteVisits:
-    return SiteVisits(browser, site_url, built_site)
+def site_visits(site_url, built_site) -> SiteVisits:
+    return SiteVisits(site_url, built_site, site_pages())
 
 
 # --- checks on what a load recorded ---------------------------------------------------
@@ -447,8 +520,8 @@ BUDGET = {
 BUDGET_WITH_DIAGRAMS = {**BUDGET, "js": 1_600_000}
 
 
-def budget_for(path: str) -> dict[str, int]:
-    return BUDGET_WITH_DIAGRAMS if has_diagram(path) else BUDGET
+def budget_for(report: PageReport) -> dict[str, int]:
+    return BUDGET_WITH_DIAGRAMS if report.has_diagram else BUDGET
 
 
 def over_budget(weight: dict[str, int], budget: dict[str, int]) -> list[str]:

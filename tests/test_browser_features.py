@@ -78,6 +78,7 @@ def test_a_code_annotation_opens(visit, built_site):
     v = visit()
     page = v.open(path, until="ready")
     marker = page.locator(".md-annotation").first
+    expect(marker, f"{path}: the code annotations were not set up").to_be_attached(timeout=5_000)
     assert not marker.locator(".md-tooltip").is_visible()
     assert marker.locator("a.md-annotation__index").get_attribute("aria-label") == "Annotation 1"
 
@@ -114,10 +115,17 @@ def test_the_copy_button_copies_the_code_without_markers_or_line_numbers(visit, 
     path = first_page_with(built_site, ANNOTATED_CODE, "a code annotation")
     v = visit(permissions=["clipboard-read", "clipboard-write"])
     page = v.open(path, until="ready")
-    blocks = page.locator(".excerpt .highlight:has(.md-annotation):has(.linenodiv)")
+    blocks = page.locator(".excerpt .highlight:has(.md-annotation):has(.linenodiv, span.linenos)")
     assert blocks.count() > 0, f"{path}: no annotated excerpt with line numbers"
     block = blocks.first
-    numbers = [int(n) for n in block.locator(".linenodiv").inner_text().split()]
+    # Line numbers in a column of their own (a table), or one at the start of each line.
+    numbers = [
+        int(n)
+        for text in block.locator(".linenodiv, span.linenos").evaluate_all(
+            "es => es.map(e => e.textContent + ' ' + (e.dataset.linenos || ''))"
+        )
+        for n in text.split()
+    ]
     excerpt = block.locator("xpath=ancestor::div[contains(concat(' ', @class, ' '), ' excerpt ')][1]")
     source = EXCERPT_SOURCE.search(excerpt.locator(".excerpt-source a").get_attribute("href"))
     assert source, "the excerpt does not link to its source file"

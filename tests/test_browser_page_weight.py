@@ -14,7 +14,6 @@ from tests.browser_support import (
     BUDGET,
     BUDGET_WITH_DIAGRAMS,
     budget_for,
-    has_diagram,
     over_budget,
     page_id,
     resource_kind,
@@ -32,10 +31,10 @@ def test_first_load_stays_within_the_page_budget(site_visits, path):
     assert weight.get("html", 0) > 0 and weight.get("css", 0) > 0 and weight.get("js", 0) > 0, (
         f"{path}: HTML, CSS and JavaScript not all measured: {weight}"
     )
-    problems = over_budget(weight, budget_for(path))
+    problems = over_budget(weight, budget_for(report))
     largest = sorted(report.transfers, key=lambda t: t.bytes, reverse=True)[:8]
     assert problems == [], (
-        f"{path} ({'with' if has_diagram(path) else 'without'} diagrams) is over budget:\n"
+        f"{path} ({'with' if report.has_diagram else 'without'} diagrams) is over budget:\n"
         + "\n".join(problems)
         + "\nlargest files:\n"
         + "\n".join(f"  {t.bytes:>10,}  {t.kind:5}  {t.url}" for t in largest)

@@ -16,7 +16,6 @@ import pytest
 from tests.browser_support import (
     SCHEMES,
     built_html_pages,
-    has_diagram,
     link_problems,
     page_id,
     site_pages,
@@ -48,9 +47,9 @@ def test_diagrams_are_drawn_and_mermaid_loads_only_where_needed(site_visits, pat
     for scheme in SCHEMES:
         report = site_visits.report(path, scheme)
         loaded_mermaid = any("/vendor/mermaid/" in url for url in report.local)
-        assert loaded_mermaid == has_diagram(path), (
-            f"{path}: mermaid {'not ' if has_diagram(path) else ''}loaded, "
-            f"but the page {'has' if has_diagram(path) else 'has no'} diagram"
+        assert loaded_mermaid == report.has_diagram, (
+            f"{path}: mermaid {'not ' if report.has_diagram else ''}loaded, "
+            f"but the page {'has' if report.has_diagram else 'has no'} diagram"
         )
         assert report.diagram_errors == [], f"{path} ({scheme}): diagrams failed: {report.diagram_errors}"
         assert report.diagrams_drawn == report.diagram_sources, (
