@@ -24,6 +24,7 @@ most 2 s, the test suite at most 3 minutes. Runs on a busy machine measure the m
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import socket
@@ -149,14 +150,15 @@ def get(url: str, timeout: float = 60) -> str:
 
 
 def included_snippet() -> tuple[str, str]:
-    """A snippet that a page includes whole, and the URL path of that page."""
+    """A snippet that a page includes whole, and the URL path the page is served at."""
     from scripts.includes import all_includes
 
     for include in all_includes(ROOT):
         if include.path.startswith("snippets/") and include.section is None:
-            page = Path(include.page).relative_to("docs").with_suffix("").as_posix()
-            path = "/" if page == "index" else "/" + re.sub(r"(^|/)index$", "", page).strip("/") + "/"
-            return include.path, path.replace("//", "/")
+            page = Path(include.page).relative_to("docs").with_suffix("")
+            if page.name == "index":
+                page = page.parent
+            return include.path, "/" if page == Path(".") else f"/{page.as_posix()}/"
     sys.exit("no page includes a whole snippet: nothing to edit for the rebuild figure")
 
 
@@ -229,8 +231,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--no-suite", action="store_true", help="leave out the test suite")
     args = parser.parse_args(argv)
 
-    import os
-
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # as the Makefile does
     print(f"Machine: {os.cpu_count()} cores, load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     with tempfile.TemporaryDirectory(prefix="benchmark-") as tmp:
         work = Path(tmp)
