@@ -495,8 +495,14 @@ def switch_to_dark_scheme(page) -> None:
 
 
 @pytest.fixture(scope="session")
-def site_visits(site_url, built_site) -> SiteVisits:
-    return SiteVisits(site_url, built_site, site_pages())
+def site_visits(request, site_url, built_site) -> SiteVisits:
+    """The reports of the pages that this session's selected tests ask about."""
+    wanted = [
+        item.callspec.params["path"]
+        for item in request.session.items
+        if "site_visits" in getattr(item, "fixturenames", ()) and "path" in getattr(getattr(item, "callspec", None), "params", {})
+    ]
+    return SiteVisits(site_url, built_site, wanted)
 
 
 # --- checks on what a load recorded ---------------------------------------------------
