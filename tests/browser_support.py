@@ -589,10 +589,17 @@ def first_page_with(site: Path, pattern: str, what: str) -> str:
 
 
 def search(page, term: str):
-    """Type a query into Material's search box; return the result links once they show."""
-    page.locator("input.md-search__input").click()
-    page.keyboard.type(term)
-    page.wait_for_selector(".md-search-result__item")
+    """Put a query into Material's search box; return the result links once the results
+    for the whole query show (the term highlighted in them)."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(term)
+    page.keyboard.press("End")  # Material searches when a key is released
+    page.wait_for_function(
+        "term => [...document.querySelectorAll('.md-search-result mark')].some(m => m.textContent.includes(term))",
+        arg=term,
+        timeout=10_000,
+    )
     return page.locator(".md-search-result__link")
 
 
