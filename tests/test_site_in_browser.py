@@ -47,9 +47,10 @@ def test_diagrams_are_drawn_and_mermaid_loads_only_where_needed(site_visits, pat
     for scheme in SCHEMES:
         report = site_visits.report(path, scheme)
         loaded_mermaid = any("/vendor/mermaid/" in url for url in report.local)
-        assert loaded_mermaid == report.has_diagram, (
-            f"{path}: mermaid {'not ' if report.has_diagram else ''}loaded, "
-            f"but the page {'has' if report.has_diagram else 'has no'} diagram"
+        has_diagram = report.has_diagram
+        assert loaded_mermaid == has_diagram, (
+            f"{path}: mermaid {'not ' if has_diagram else ''}loaded, "
+            f"but the page {'has' if has_diagram else 'has no'} diagram"
         )
         assert report.diagram_errors == [], f"{path} ({scheme}): diagrams failed: {report.diagram_errors}"
         assert report.diagrams_drawn == report.diagram_sources, (
