@@ -3,9 +3,11 @@ page visits with every request recorded, axe-core, the page-weight budget and th
 
 Why it exists: the whole test session opens every page of the site several ways (its
 requests, its links, its weight, its accessibility in both colour schemes), and must do
-so within the suite's time budget. So there is one build (`built_site`), one server, one
-browser, and each page is loaded once (`site_visits`), checked in the light scheme and
-again after switching to the dark one; the per-page checks read what that load recorded.
+so within the suite's time budget. So there is one build (`built_site`) and one server;
+each page is loaded once (`site_visits`, one Chromium per core sharing out the pages),
+checked in the light scheme and again after switching to the dark one, and the per-page
+checks read what that load recorded. The other browser tests share one Chromium
+(`browser`) and open a fresh tab each (`visit`).
 
 Every request the browser makes goes through `PageVisit`: the site's own URLs pass, any
 other host is recorded and aborted, so every browser test is also a run with the network
@@ -109,7 +111,12 @@ def ids_in(html_file: Path) -> frozenset[str]:
 def pages_whose_html_matches(site: Path, pattern: str) -> list[str]:
     """URL paths of built pages whose HTML matches a regular expression, in page order."""
     regex = re.compile(pattern)
-    return [p for p in site_pages() if built_file(site, p).is_file() and regex.search(built_file(site, p).read_text(encoding="utf-8"))]
+    found = []
+    for path in site_pages():
+        html = built_file(site, path)
+        if html.is_file() and regex.search(html.read_text(encoding="utf-8")):
+            found.append(path)
+    return found
 
 
 # --- serving the build and driving the browser ---------------------------------------
@@ -374,8 +381,8 @@ class PageReport:
 
 
 class SiteVisits:
-    """Loads every page of the site once, when a test first asks for one, and keeps what
-    each load showed; the per-page tests then only read the reports.
+    """Loads each page that the session's tests ask about once, all of them when the first
+    is asked for, and keeps what each load showed; the per-page tests only read reports.
 
     Each page is loaded in the light scheme (a first load, whose requests are counted)
     and checked; then the reader's toggle in the header switches it to the dark scheme,
@@ -423,8 +430,10 @@ class SiteVisits:
         from playwright.sync_api import sync_playwright
 
         try:
+            executable = find_chromium()
+            assert executable, "no Chromium for the browser tests: run `python -m scripts.browser ensure`"
             with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS)
+                browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
                 tab = PageVisit(browser, self.site_url, color_scheme="light", cache=False)
                 try:
                     while True:
