@@ -52,7 +52,12 @@ class Server:
         """CONTROL-C, and the rest of the console."""
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGINT)
-        rest, _ = self.process.communicate(timeout=30)
+        try:
+            rest, _ = self.process.communicate(timeout=30)
+        except subprocess.TimeoutExpired:  # never leave a server behind
+            self.process.kill()
+            self.process.communicate()
+            raise
         self.console += rest.splitlines()
         return self.process.returncode
 

@@ -57,7 +57,12 @@ try:
     read_until(server.stdout, r"signal request_finished", console)
 finally:
     server.send_signal(signal.SIGINT)  # what CONTROL-C does
-    rest, _ = server.communicate(timeout=30)
+    try:
+        rest, _ = server.communicate(timeout=30)
+    except subprocess.TimeoutExpired:  # never leave a server behind
+        server.kill()
+        server.communicate()
+        raise
     console += rest.splitlines()
 
 print("$ python manage.py runserver 127.0.0.1:0 --noreload")
