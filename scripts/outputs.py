@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import signal
 import subprocess
 import sys
 import tomllib
@@ -113,6 +114,10 @@ def run_snippet(snippet: str, root: Path = ROOT) -> SnippetRun:
 def _run_snippet(snippet: str, root: Path) -> SnippetRun:
     result = subprocess.run(
         [sys.executable, snippet],
+        # Snippets stop their servers with CONTROL-C (SIGINT), as a reader would. A test run
+        # started in the background (CI, nohup, `&`) inherits SIGINT as *ignored*, and so
+        # would every server; give the snippet the terminal's default back.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
         cwd=root,
         capture_output=True,
         text=True,
