@@ -63,3 +63,18 @@ def test_a_manifest_entry_for_a_missing_snippet_names_the_line(tmp_path):
     (tmp_path / "outputs" / "manifest.toml").write_text('# shown outputs\n[gone]\nsnippet = "snippets/gone.py"\n')
     with pytest.raises(outputs.OutputError, match=r"outputs/manifest.toml:2 \[gone\]: snippet snippets/gone.py does not exist"):
         outputs.load_manifest(tmp_path)
+
+
+def test_snippets_get_control_c_back_when_the_test_run_ignores_it(tmp_path):
+    """CI and `nohup`/`&` runs inherit SIGINT as ignored; snippets stop servers with it."""
+    import signal
+
+    (tmp_path / "handler.py").write_text(
+        "import signal\nprint(signal.getsignal(signal.SIGINT) is signal.default_int_handler)\n"
+    )
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        run = outputs.run_snippet("handler.py", tmp_path)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert run.stdout == "True\n"
