@@ -35,7 +35,6 @@ no state of an earlier run (Django's app registry, settings) leaks into the next
 from __future__ import annotations
 
 import argparse
-import difflib
 import fnmatch
 import importlib
 import json
@@ -48,7 +47,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scripts.includes import ROOT, pages_including
+from scripts.freshness import stale_message
+from scripts.includes import ROOT
 
 TREES = "calltrees"
 FIX_HINT = "run `make calltrees` (python -m scripts.call_tree refresh), then review the pages named"
@@ -341,18 +341,10 @@ def problem(spec: TreeSpec, root: Path = ROOT) -> str | None:
     dangling = unused_links(spec, tree)
     if dangling:
         return f"{spec.config_path}: [links] names functions the recorded tree does not contain: {dangling}"
-    fresh = render(spec, tree)
-    path = root / spec.output_path
-    committed = path.read_text(encoding="utf-8") if path.is_file() else ""
-    if committed == fresh:
-        return None
-    pages = ", ".join(i.where for i in pages_including(spec.output_path, root)) or "(no page includes it yet)"
-    diff = "".join(difflib.unified_diff(
-        committed.splitlines(True), fresh.splitlines(True),
-        f"{spec.output_path} (committed)", f"{spec.scenario} (fresh recording)",
-    ))
-    state = "is missing" if not path.is_file() else "is stale"
-    return f"{spec.output_path} {state}: the calls a fresh run makes differ.\nPages that show it: {pages}\n{diff}To fix: {FIX_HINT}."
+    return stale_message(
+        spec.output_path, render(spec, tree), root=root, fix=FIX_HINT,
+        why="the calls a fresh run makes differ", fresh_label=f"{spec.scenario} (fresh recording)",
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

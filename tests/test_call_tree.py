@@ -82,7 +82,7 @@ def test_missing_and_stale_trees_fail_with_a_diff_naming_the_page(project):
     (project / spec.output_path).write_text(fresh.replace("×3", "×2"))
     message = call_tree.problem(spec, project)
     assert message.startswith("calltrees/tiny.md is stale")
-    assert "Pages that show it: docs/page.md:3" in message
+    assert "Pages that include it: docs/page.md:3" in message
     assert "-        - `helper` ×2" in message and "make calltrees" in message
 
 
