@@ -27,23 +27,20 @@ import argparse
 import os
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-import urllib.request
 from pathlib import Path
+
+from scripts.live_reload import copy_project, edit_and_wait, serving
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = 3
 TARGET_RATIO = 1.5
 TARGET_REBUILD_S = 2.0
 TARGET_SUITE_S = 180.0
-# What a copy of the project for `mkdocs serve` leaves out: the environment, history, builds.
-NOT_COPIED = shutil.ignore_patterns(".venv", ".git", "site", "__pycache__", ".pytest_cache", "db.sqlite3")
 
 
 # --- the two builds, each run in a fresh process ------------------------------------
@@ -138,17 +135,6 @@ def measure_builds(work: Path) -> tuple[float, float, int]:
 # --- the rebuild under `mkdocs serve` ------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def get(url: str, timeout: float = 60) -> str:
-    with urllib.request.urlopen(url, timeout=timeout) as response:
-        return response.read().decode()
-
-
 def included_snippet() -> tuple[str, str]:
     """A snippet that a page includes whole, and the URL path the page is served at."""
     from scripts.includes import all_includes
@@ -163,44 +149,17 @@ def included_snippet() -> tuple[str, str]:
 
 
 def measure_rebuild(work: Path) -> tuple[float, str]:
-    project = work / "served-project"
-    shutil.copytree(ROOT, project, ignore=NOT_COPIED)
+    """Median seconds from a snippet edit to the end of the rebuild `make serve` performs."""
+    project = copy_project(work / "served-project")
     snippet, page_path = included_snippet()
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-    )
-    serving = threading.Event()
-
-    def watch_log() -> None:
-        for line in process.stderr:
-            if "Serving on http://127.0.0.1:" in line:
-                serving.set()
-
-    reader = threading.Thread(target=watch_log, daemon=True)
-    reader.start()
-    try:
-        if not serving.wait(timeout=120):
-            sys.exit("mkdocs serve did not start serving within two minutes")
-        base = f"http://127.0.0.1:{port}"
-        times = []
+    times = []
+    with serving(project) as base:
         for run in range(RUNS):
-            html = get(base + page_path)
-            epoch, request_id = map(int, re.search(r"livereload\((\d+), (\d+)\)", html).groups())
             marker = f"benchmark-edit-{run}-{time.time_ns()}"
-            target = project / snippet
-            start = time.perf_counter()
-            target.write_text(target.read_text(encoding="utf-8") + f"\n# {marker}\n", encoding="utf-8")
-            newer = int(get(f"{base}/livereload/{epoch}/{request_id}"))
-            times.append(time.perf_counter() - start)
-            assert newer > epoch, "the live-reload poll answered without a rebuild"
-            assert marker in get(base + page_path), f"{page_path} does not show the edit to {snippet}"
-        return statistics.median(times), f"{snippet}, shown on {page_path}"
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-        reader.join(timeout=5)
+            html, seconds = edit_and_wait(base, base + page_path, project / snippet, f"\n# {marker}\n")
+            assert marker in html, f"{page_path} does not show the edit to {snippet}"
+            times.append(seconds)
+    return statistics.median(times), f"{snippet}, shown on {page_path}"
 
 
 # --- the test suite ------------------------------------------------------------------

@@ -4,26 +4,14 @@ presented as finished pages."""
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+from scripts.live_reload import copy_project
 from scripts.site_checks import empty_code_blocks
 
 ROOT = Path(__file__).resolve().parent.parent
-# Everything a build or `mkdocs serve` reads; derived, so that a new folder pages use
-# (overrides/, calltrees/, ...) is never left out of the copy.
-NOT_SITE_SOURCES = shutil.ignore_patterns(
-    ".git", ".venv", "site", "__pycache__", ".pytest_cache", "*.sqlite3", "node_modules", "tests"
-)
-
-
-def copy_project(destination: Path) -> Path:
-    shutil.copytree(ROOT, destination, ignore=NOT_SITE_SOURCES, dirs_exist_ok=True)
-    return destination
-
-
 def build(project: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(project / "site")],
