@@ -13,20 +13,17 @@ from __future__ import annotations
 
 import argparse
 import re
-import signal
-import subprocess
 import sys
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 
 from scripts.freshness import stale_message
+from scripts.snippet_runs import SnippetFailed, run_snippet
 from scripts.includes import ROOT
 
 MANIFESTS = "outputs/*.toml"
 FIX_HINT = "run `make outputs` (python -m scripts.outputs refresh), then review the pages named"
-SNIPPET_TIMEOUT = 120
 
 
 class OutputError(Exception):
@@ -54,21 +51,6 @@ class ShownOutput:
         for r in self.replacements:
             text = re.sub(r.pattern, r.placeholder, text, flags=re.MULTILINE)
         return text
-
-
-@dataclass(frozen=True)
-class SnippetRun:
-    snippet: str
-    returncode: int
-    stdout: str
-    stderr: str
-
-    def require_success(self) -> None:
-        if self.returncode != 0:
-            raise OutputError(
-                f"{self.snippet}: exited with status {self.returncode}; run `python {self.snippet}` to see why.\n"
-                f"--- stderr ---\n{self.stderr}--- stdout ---\n{self.stdout}"
-            )
 
 
 def load_manifest(root: Path = ROOT) -> list[ShownOutput]:
@@ -104,31 +86,12 @@ def load_manifest(root: Path = ROOT) -> list[ShownOutput]:
     return outputs
 
 
-def run_snippet(snippet: str, root: Path = ROOT) -> SnippetRun:
-    """Run ``python <snippet>`` as a reader would, from the project root; cached per process,
-    so a snippet's own test and the check of its shown output share one run."""
-    return _run_snippet(snippet, Path(root).resolve())
-
-
-@cache
-def _run_snippet(snippet: str, root: Path) -> SnippetRun:
-    result = subprocess.run(
-        [sys.executable, snippet],
-        # Snippets stop their servers with CONTROL-C (SIGINT), as a reader would. A test run
-        # started in the background (CI, nohup, `&`) inherits SIGINT as *ignored*, and so
-        # would every server; give the snippet the terminal's default back.
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
-        cwd=root,
-        capture_output=True,
-        text=True,
-        timeout=SNIPPET_TIMEOUT,
-    )
-    return SnippetRun(snippet, result.returncode, result.stdout, result.stderr)
-
-
 def fresh_text(output: ShownOutput, root: Path = ROOT) -> str:
     run = run_snippet(output.snippet, root)
-    run.require_success()
+    try:
+        run.require_success()
+    except SnippetFailed as exc:
+        raise OutputError(str(exc)) from None
     return output.normalize(run.stdout)
 
 

@@ -1,7 +1,7 @@
 """Output shown on a page is what its snippet prints on a fresh run (after placeholders).
 
 The snippets run once per test session (shared with their own tests, see
-``scripts.outputs.run_snippet``); a stale output fails with a diff naming the pages.
+``scripts.snippet_runs.run_snippet``); a stale output fails with a diff naming the pages.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import textwrap
 
 import pytest
 
-from scripts import outputs
+from scripts import outputs, snippet_runs
 from scripts.includes import pages_including
 
 SHOWN = outputs.load_manifest()
@@ -74,7 +74,7 @@ def test_snippets_get_control_c_back_when_the_test_run_ignores_it(tmp_path):
     )
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        run = outputs.run_snippet("handler.py", tmp_path)
+        run = snippet_runs.run_snippet("handler.py", tmp_path)
     finally:
         signal.signal(signal.SIGINT, previous)
     assert run.stdout == "True\n"

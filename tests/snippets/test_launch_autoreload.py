@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from scripts.outputs import run_snippet
+from scripts.snippet_runs import run_snippet
 
 
 def test_the_autoreloader_runs_standalone_and_its_asserts_hold():

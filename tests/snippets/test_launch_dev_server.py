@@ -3,7 +3,7 @@
 import os
 import re
 
-from scripts.outputs import run_snippet
+from scripts.snippet_runs import run_snippet
 
 
 def test_the_dev_server_runs_standalone_and_its_asserts_hold():

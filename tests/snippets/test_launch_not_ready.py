@@ -1,6 +1,6 @@
 """snippets/launch_not_ready.py: AppRegistryNotReady before django.setup(), none after."""
 
-from scripts.outputs import run_snippet
+from scripts.snippet_runs import run_snippet
 
 
 def test_the_not_ready_snippet_runs_standalone_and_its_asserts_hold():

@@ -1,6 +1,6 @@
 """snippets/launch_setup_order.py: settings, then the app registry's three phases, in order."""
 
-from scripts.outputs import run_snippet
+from scripts.snippet_runs import run_snippet
 
 
 def test_the_setup_order_snippet_runs_standalone_and_its_asserts_hold():

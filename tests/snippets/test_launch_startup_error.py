@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from scripts.outputs import run_snippet
+from scripts.snippet_runs import run_snippet
 
 
 def test_the_startup_error_snippet_runs_standalone_and_its_asserts_hold():

@@ -1,6 +1,6 @@
 """snippets/launch_which_runserver.py: staticfiles' runserver is the one that runs."""
 
-from scripts.outputs import run_snippet
+from scripts.snippet_runs import run_snippet
 
 
 def test_the_which_runserver_snippet_runs_standalone_and_its_asserts_hold():

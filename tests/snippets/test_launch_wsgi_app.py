@@ -1,6 +1,6 @@
 """snippets/launch_wsgi_app.py: WSGI_APPLICATION, wsgi.py, and middleware built once, in reverse."""
 
-from scripts.outputs import run_snippet
+from scripts.snippet_runs import run_snippet
 
 
 def test_the_wsgi_application_snippet_runs_standalone_and_its_asserts_hold():

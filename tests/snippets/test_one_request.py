@@ -1,6 +1,6 @@
 """snippets/one_request.py: the landing page's run of one GET through `runserver`."""
 
-from scripts.outputs import run_snippet
+from scripts.snippet_runs import run_snippet
 
 
 def test_one_request_runs_standalone_and_its_asserts_hold():

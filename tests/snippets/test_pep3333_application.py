@@ -1,7 +1,7 @@
 """snippets/pep3333_application.py: the minimal WSGI application, served by wsgiref behind
 wsgiref.validate, answering http.client."""
 
-from scripts.outputs import run_snippet
+from scripts.snippet_runs import run_snippet
 
 
 def test_the_minimal_application_answers_a_real_client_and_the_validator_is_silent():

@@ -1,7 +1,7 @@
 """snippets/pep3333_body.py: the server iterates the body, sends each chunk before the
 next is made, and calls close() also when the body fails half-way."""
 
-from scripts.outputs import run_snippet
+from scripts.snippet_runs import run_snippet
 
 
 def test_streaming_is_unbuffered_and_close_is_called_on_failure():

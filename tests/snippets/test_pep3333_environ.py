@@ -2,7 +2,7 @@
 
 import re
 
-from scripts.outputs import run_snippet
+from scripts.snippet_runs import run_snippet
 
 
 def test_three_servers_build_the_environ_the_snippet_asserts():

@@ -1,7 +1,7 @@
 """snippets/pep3333_file_wrapper.py: a static file through runserver's stack, with and
 without wsgi.file_wrapper."""
 
-from scripts.outputs import run_snippet
+from scripts.snippet_runs import run_snippet
 
 
 def test_file_wrapper_is_used_when_offered_and_the_bytes_are_exact_either_way():

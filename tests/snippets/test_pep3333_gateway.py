@@ -14,7 +14,7 @@ from wsgiref.validate import validator
 
 import pytest
 
-from scripts.outputs import run_snippet
+from scripts.snippet_runs import run_snippet
 
 SNIPPET = Path(__file__).resolve().parents[2] / "snippets" / "pep3333_gateway.py"
 

@@ -1,7 +1,7 @@
 """snippets/pep3333_middleware.py: a WSGI middleware around the example project's
 application, validated on both sides; the order of WSGI and Django middleware."""
 
-from scripts.outputs import run_snippet
+from scripts.snippet_runs import run_snippet
 
 
 def test_wsgi_middleware_wraps_django_middleware_in_the_order_the_snippet_asserts():

@@ -1,7 +1,7 @@
 """snippets/pep3333_paths.py: SCRIPT_NAME and PATH_INFO through the gateway, with the
 example project mounted under /mysite; native strings for non-ASCII paths."""
 
-from scripts.outputs import run_snippet
+from scripts.snippet_runs import run_snippet
 
 
 def test_mount_point_and_non_ascii_path_reach_django_as_the_snippet_asserts():

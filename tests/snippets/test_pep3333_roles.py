@@ -1,6 +1,6 @@
 """snippets/pep3333_roles.py: which Django objects play which PEP 3333 role."""
 
-from scripts.outputs import run_snippet
+from scripts.snippet_runs import run_snippet
 
 
 def test_roles_are_the_objects_runserver_uses():

@@ -1,6 +1,6 @@
 """snippets/pep3333_start_response.py: exc_info rules and write(), in wsgiref and the gateway."""
 
-from scripts.outputs import run_snippet
+from scripts.snippet_runs import run_snippet
 
 
 def test_both_servers_apply_the_same_rules():

@@ -1,6 +1,6 @@
 """snippets/pep3333_strings.py: native strings for status and headers, bytes for the body."""
 
-from scripts.outputs import run_snippet
+from scripts.snippet_runs import run_snippet
 
 
 def test_headers_are_iso_8859_1_strings_and_the_body_is_bytes():

@@ -3,7 +3,7 @@ server's side and confirmed in Django's source."""
 
 import re
 
-from scripts.outputs import run_snippet
+from scripts.snippet_runs import run_snippet
 
 
 def test_django_never_passes_exc_info_never_calls_write_and_ignores_some_keys():

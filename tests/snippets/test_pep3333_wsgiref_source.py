@@ -6,7 +6,7 @@ import inspect
 import platform
 import re
 
-from scripts.outputs import run_snippet
+from scripts.snippet_runs import run_snippet
 
 LINK = re.compile(
     r"^\[(?P<label>wsgiref-[a-z-]+)\]: https://github\.com/python/cpython/blob/v(?P<version>[^/]+)/Lib/"

@@ -2,7 +2,7 @@
 its Content-Length, and an unread body does not spoil the next request."""
 
 from scripts.includes import ROOT
-from scripts.outputs import run_snippet
+from scripts.snippet_runs import run_snippet
 
 
 def test_body_is_read_lazily_limited_and_drained():

@@ -2,7 +2,7 @@
 returns None, and the database connection closed at request_finished."""
 
 from scripts.includes import ROOT
-from scripts.outputs import run_snippet
+from scripts.snippet_runs import run_snippet
 
 
 def test_transactions_the_none_check_and_closed_connections():

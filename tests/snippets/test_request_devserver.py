@@ -2,7 +2,7 @@
 snippet's own process, on 127.0.0.1 and a port the system picks, and stops it again."""
 
 from scripts.includes import ROOT
-from scripts.outputs import run_snippet
+from scripts.snippet_runs import run_snippet
 
 
 def test_serves_one_request_on_a_free_port_and_leaves_no_thread_running():

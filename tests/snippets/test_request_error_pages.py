@@ -2,7 +2,7 @@
 handler404 and handler500 with DEBUG off, and a 400 for every URL without ALLOWED_HOSTS."""
 
 from scripts.includes import ROOT
-from scripts.outputs import run_snippet
+from scripts.snippet_runs import run_snippet
 
 
 def test_error_pages_with_debug_on_and_off():

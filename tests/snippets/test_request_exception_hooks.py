@@ -2,7 +2,7 @@
 never from a middleware; outer middleware only ever sees a response."""
 
 from scripts.includes import ROOT
-from scripts.outputs import run_snippet
+from scripts.snippet_runs import run_snippet
 
 
 def test_which_hooks_see_which_exception():

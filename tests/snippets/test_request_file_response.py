@@ -2,7 +2,7 @@
 wsgi.file_wrapper, is written block by block, and is closed before request_finished."""
 
 from scripts.includes import ROOT
-from scripts.outputs import run_snippet
+from scripts.snippet_runs import run_snippet
 
 
 def test_file_wrapper_blocks_keep_alive_and_close():

@@ -2,7 +2,7 @@
 connection, and the three cases in which the development server closes it."""
 
 from scripts.includes import ROOT
-from scripts.outputs import run_snippet
+from scripts.snippet_runs import run_snippet
 
 
 def test_keep_alive_and_the_connections_the_server_closes():

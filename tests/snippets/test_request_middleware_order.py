@@ -2,7 +2,7 @@
 above sessions, and a header-adding middleware inside CommonMiddleware."""
 
 from scripts.includes import ROOT
-from scripts.outputs import run_snippet
+from scripts.snippet_runs import run_snippet
 
 
 def test_the_order_of_middleware_matters():

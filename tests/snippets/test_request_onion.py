@@ -2,7 +2,7 @@
 in MIDDLEWARE order and out in reverse; a middleware can answer by itself."""
 
 from scripts.includes import ROOT
-from scripts.outputs import run_snippet
+from scripts.snippet_runs import run_snippet
 
 
 def test_order_in_and_out_short_circuit_and_middleware_not_used():

@@ -2,7 +2,7 @@
 process_view after, with the view; a response from process_view skips the view."""
 
 from scripts.includes import ROOT
-from scripts.outputs import run_snippet
+from scripts.snippet_runs import run_snippet
 
 
 def test_what_each_hook_knows_and_when_it_runs():

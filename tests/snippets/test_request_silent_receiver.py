@@ -2,7 +2,7 @@
 waiting for a sender that never sends."""
 
 from scripts.includes import ROOT
-from scripts.outputs import run_snippet
+from scripts.snippet_runs import run_snippet
 
 
 def test_silent_receivers_and_the_real_senders():

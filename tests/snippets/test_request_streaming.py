@@ -2,7 +2,7 @@
 response as it is produced; a middleware that joins the stream buffers it."""
 
 from scripts.includes import ROOT
-from scripts.outputs import run_snippet
+from scripts.snippet_runs import run_snippet
 
 
 def test_each_chunk_is_on_the_wire_before_the_next_exists():

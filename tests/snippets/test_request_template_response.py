@@ -2,7 +2,7 @@
 template response middleware, before the response goes back out."""
 
 from scripts.includes import ROOT
-from scripts.outputs import run_snippet
+from scripts.snippet_runs import run_snippet
 
 
 def test_template_response_is_rendered_late():

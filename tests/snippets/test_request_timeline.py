@@ -2,7 +2,7 @@
 go out with the first chunk; request_finished fires once the client has every byte."""
 
 from scripts.includes import ROOT
-from scripts.outputs import run_snippet
+from scripts.snippet_runs import run_snippet
 
 
 def test_the_way_out_and_the_signals_in_order():

@@ -2,7 +2,7 @@
 resolver_match describes the match to the view."""
 
 from scripts.includes import ROOT
-from scripts.outputs import run_snippet
+from scripts.snippet_runs import run_snippet
 
 
 def test_a_urlconf_per_request_and_the_resolver_match():
