@@ -5,13 +5,17 @@
 SHELL := /bin/bash
 VENV := .venv
 BIN := $(VENV)/bin
-# The first interpreter that is Python 3.12 or newer (Django 6.1 needs it); override with
-# `make test PYTHON=/path/to/python3.12`.
-PYTHON ?= $(shell for p in python3.13 python3.12 python3 python; do \
-	$$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { echo $$p; break; }; done)
+# The interpreter: the release .python-version pins when it is installed (pyenv's copy, or
+# python3.X on PATH), else the newest Python 3.12 or newer on PATH (Django 6.1 needs 3.12).
+# Override with `make test PYTHON=/path/to/python3.13`.
+PINNED := $(strip $(shell cat .python-version 2>/dev/null))
+PYTHON ?= $(shell for p in "$$(pyenv root 2>/dev/null)/versions/$(PINNED)/bin/python" \
+	$(if $(PINNED),python$(basename $(PINNED))) python3.14 python3.13 python3.12 python3 python; do \
+	command -v "$$p" >/dev/null 2>&1 && "$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
+	&& { echo "$$p"; break; }; done)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build excerpts outputs calltrees check lock browser
+.PHONY: serve test build check update lock browser
 
 serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -22,19 +26,14 @@ test: $(VENV)/.installed browser
 build: $(VENV)/.installed
 	$(BIN)/mkdocs build --strict
 
-excerpts: $(VENV)/.installed
-	$(BIN)/python -m scripts.excerpts update
-
-outputs: $(VENV)/.installed
-	$(BIN)/python -m scripts.outputs refresh
-
-calltrees: $(VENV)/.installed
-	$(BIN)/python -m scripts.call_tree refresh
-
+# Every generated file (excerpts, shown outputs, call trees): `make check` reports every
+# problem of every kind, then fails; `make update` rewrites what changed and lists the pages
+# to review. KIND and NAMES narrow them: `make update KIND=outputs NAMES=one_request`.
 check: $(VENV)/.installed
-	$(BIN)/python -m scripts.excerpts check
-	$(BIN)/python -m scripts.outputs check
-	$(BIN)/python -m scripts.call_tree check
+	$(BIN)/python -m scripts.generate check $(KIND) $(NAMES)
+
+update: $(VENV)/.installed
+	$(BIN)/python -m scripts.generate update $(KIND) $(NAMES)
 
 browser: $(VENV)/.installed
 	$(BIN)/python -m scripts.browser ensure

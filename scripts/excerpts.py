@@ -1,22 +1,24 @@
-"""Extract, check and update the excerpts of Django's source that pages quote.
+"""The excerpts kind: quoted source of Django, the standard library or any installed
+distribution, rendered for pages and checked line for line.
 
-Pages never contain Django code typed by hand. The manifests, ``excerpts/*.toml`` (one
-per part of the site), name each excerpt by qualified name (optionally keeping a range of its lines, eliding others and
-annotating lines by their text); this script renders two committed files per excerpt:
+Pages never contain source typed by hand. The manifests, ``excerpts/*.toml`` (one per part
+of the site), name each excerpt by qualified name (``django.core.handlers.base.BaseHandler``,
+``wsgiref.handlers.BaseHandler.finish_response``) or by file, optionally keeping a range of
+its lines, eliding others and annotating lines by their text. The first part of the name
+says which installed distribution ships it (see ``scripts/python_source.py``). Each excerpt
+renders two committed files:
 
 * ``excerpts/<id>.md``: the Markdown fragment a page includes with ``--8<--``: code blocks
-  carrying the file's real line numbers, a title naming the file and the Django release,
-  visible elisions, Material code annotations, and a link to those lines at the release tag;
-* ``excerpts/snapshots/<id>.txt``: every line of the quoted object as the release has it,
-  so that a change to *any* of its lines, shown or elided, is caught and shown as a diff.
+  carrying the file's real line numbers, a title naming the object, the file and the
+  release, visible elisions, Material code annotations, and a link to those lines at the
+  release tag;
+* ``excerpts/snapshots/<distribution>/<qualname>.txt``: every line of the quoted object as
+  the release has it, one file per object however many excerpts quote it, so that a change
+  to *any* of its lines, shown or elided, is caught once, with a diff naming every page.
 
-Usage (from the project root)::
-
-    python -m scripts.excerpts check    # compare committed files with the installed Django
-    python -m scripts.excerpts update   # rewrite them (after a Django upgrade) and report pages
-    python -m scripts.excerpts show django.core.handlers.base.BaseHandler.get_response
-
-``--django-src DIR`` points at another source tree (the folder holding ``django/``).
+Checked and rewritten by the engine: ``python -m scripts.generate check|update excerpts``.
+``python -m scripts.excerpts show QUALNAME`` prints an object with the line numbers that
+``keep`` and ``elide`` use.
 """
 
 from __future__ import annotations
@@ -24,27 +26,21 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 
-from scripts.django_source import DjangoSource, SourceLookupError
-from scripts.freshness import pages_text, stale_message
-from scripts.includes import ROOT
+from scripts.generate import GeneratedFile, Item, ItemError, line_of, parse_toml, table_line
+from scripts.python_source import SourceLookupError, SourceTree, installed, top_level_name
 
 EXCERPTS_DIR = "excerpts"
 MANIFESTS = f"{EXCERPTS_DIR}/*.toml"
-FIX_HINT = "run `make excerpts` (python -m scripts.excerpts update) and review the pages named"
-GITHUB_BLOB = "https://github.com/django/django/blob/{tag}/{path}#L{start}-L{end}"
+ExcerptError = ItemError
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _RANGE = re.compile(r"^\s*(\d+)\s*-\s*(\d+)\s*$")
 _EXCERPT_KEYS = {"qualname", "file", "occurrence", "keep", "elide", "annotate", "lang"}
 _ANNOTATION_KEYS = {"anchor", "note"}
-
-
-class ExcerptError(Exception):
-    """Bad input or a stale excerpt; the message names the file, the line and the fix."""
 
 
 @dataclass
@@ -56,7 +52,7 @@ class Annotation:
 
 @dataclass
 class ExcerptSpec:
-    """One table of the manifest."""
+    """One table of a manifest."""
 
     id: str
     manifest: str
@@ -78,32 +74,35 @@ class ExcerptSpec:
         return self.qualname or self.file or self.id
 
     @property
+    def top(self) -> str:
+        """The top-level module whose distribution ships the object."""
+        return top_level_name(self.qualname or self.file)
+
+    @property
+    def object_key(self) -> tuple[str, str, int]:
+        return (self.top, self.label, self.occurrence)
+
+    @property
     def fragment_path(self) -> str:
         return f"{EXCERPTS_DIR}/{self.id}.md"
 
-    @property
-    def snapshot_path(self) -> str:
-        return f"{EXCERPTS_DIR}/snapshots/{self.id}.txt"
+    def snapshot_path(self, source: SourceTree) -> str:
+        suffix = f"~{self.occurrence}" if self.occurrence != 1 else ""
+        return f"{EXCERPTS_DIR}/snapshots/{source.key}/{self.label}{suffix}.txt"
 
 
 @dataclass
 class Rendered:
-    """What the installed Django says the two committed files should contain."""
+    """What the installed source says the two committed files should contain."""
 
     spec: ExcerptSpec
     fragment: str
     snapshot: str
+    snapshot_path: str
+    source: SourceTree
 
 
 # --------------------------------------------------------------------------- manifest
-
-
-def _line_of(text: str, needle: str, after: int = 0) -> int:
-    """1-based number of the first line at or after line ``after`` containing ``needle``."""
-    for number, line in enumerate(text.splitlines(), 1):
-        if number >= after and needle in line:
-            return number
-    return after or 1
 
 
 def _parse_range(value: object, where: str, what: str) -> tuple[int, int]:
@@ -113,32 +112,12 @@ def _parse_range(value: object, where: str, what: str) -> tuple[int, int]:
     return int(m.group(1)), int(m.group(2))
 
 
-def load_manifest(root: Path = ROOT) -> list[ExcerptSpec]:
-    """Every excerpt of every manifest, in file order; ids are unique across manifests."""
-    paths = sorted(root.glob(MANIFESTS))
-    if not paths:
-        raise ExcerptError(f"{MANIFESTS}: no manifest; one lists the Django excerpts pages may include")
-    specs: list[ExcerptSpec] = []
-    seen: dict[str, str] = {}
-    for path in paths:
-        for spec in _load_one(path, root):
-            if spec.id in seen:
-                raise ExcerptError(f"{spec.where}: the id is already used at {seen[spec.id]}")
-            seen[spec.id] = spec.where
-            specs.append(spec)
-    return specs
-
-
-def _load_one(path: Path, root: Path) -> list[ExcerptSpec]:
-    manifest = path.relative_to(root).as_posix()
-    text = path.read_text(encoding="utf-8")
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ExcerptError(f"{manifest}: not valid TOML: {exc}") from None
+def parse_manifest(manifest: str, text: str) -> list[ExcerptSpec]:
+    """The excerpts of one manifest, in file order."""
+    data = parse_toml(manifest, text)
     specs = []
     for excerpt_id, table in data.items():
-        line = _line_of(text, f"[{excerpt_id}]")
+        line = table_line(text, excerpt_id)
         where = f"{manifest}:{line} [{excerpt_id}]"
         if not _ID.match(excerpt_id):
             raise ExcerptError(f"{where}: ids are lower-case words joined by '-'")
@@ -165,7 +144,7 @@ def _load_one(path: Path, root: Path) -> list[ExcerptSpec]:
             unknown = set(item) - _ANNOTATION_KEYS
             if unknown or not item.get("anchor") or not item.get("note"):
                 raise ExcerptError(f"{where}: each [[{excerpt_id}.annotate]] needs `anchor` and `note`, nothing else")
-            anchor_line = _line_of(text, item["anchor"], line)
+            anchor_line = line_of(text, item["anchor"], line)
             spec.annotate.append(
                 Annotation(item["anchor"], item["note"].strip(), f"{manifest}:{anchor_line} [{excerpt_id}]")
             )
@@ -173,10 +152,42 @@ def _load_one(path: Path, root: Path) -> list[ExcerptSpec]:
     return specs
 
 
+def load_manifest(root: Path) -> list[ExcerptSpec]:
+    """Every excerpt of every manifest (raises on the first bad manifest or repeated id)."""
+    return list(_all_specs(root, _stamp(root)))
+
+
+def _stamp(root: Path) -> tuple[tuple[str, int], ...]:
+    return tuple((p.as_posix(), p.stat().st_mtime_ns) for p in sorted(root.glob(MANIFESTS)))
+
+
+@lru_cache(maxsize=8)
+def _all_specs(root: Path, stamp: tuple) -> tuple[ExcerptSpec, ...]:
+    specs: list[ExcerptSpec] = []
+    seen: dict[str, str] = {}
+    for path, _ in stamp:
+        manifest = Path(path).relative_to(root).as_posix()
+        for spec in parse_manifest(manifest, Path(path).read_text(encoding="utf-8")):
+            if spec.id in seen:
+                raise ExcerptError(f"{spec.where}: the id is already used at {seen[spec.id]}")
+            seen[spec.id] = spec.where
+            specs.append(spec)
+    return tuple(specs)
+
+
+def quoting_the_same_object(spec: ExcerptSpec, root: Path) -> tuple[str, ...]:
+    """The fragments of every excerpt, in any manifest, that quote the object ``spec`` quotes."""
+    try:
+        specs = load_manifest(root)
+    except ExcerptError:
+        specs = [spec]
+    return tuple(s.fragment_path for s in specs if s.object_key == spec.object_key) or (spec.fragment_path,)
+
+
 # --------------------------------------------------------------------------- rendering
 
 
-def _object_lines(spec: ExcerptSpec, source: DjangoSource) -> tuple[str, int, list[str]]:
+def _object_lines(spec: ExcerptSpec, source: SourceTree) -> tuple[str, int, list[str]]:
     """The quoted object's file, first line number, and every one of its lines."""
     try:
         if spec.qualname:
@@ -185,6 +196,8 @@ def _object_lines(spec: ExcerptSpec, source: DjangoSource) -> tuple[str, int, li
             lines = source.read_lines(path)[start - 1 : end]
         else:
             path, start = spec.file, 1
+            if source.is_stdlib:
+                raise SourceLookupError("whole standard-library files are quoted by qualified name (the module)")
             lines = source.read_lines(path)
     except SourceLookupError as exc:
         raise ExcerptError(f"{spec.where}: {exc}") from None
@@ -219,9 +232,9 @@ def _common_indent(lines: list[str]) -> int:
     return min(widths, default=0)
 
 
-def render(spec: ExcerptSpec, source: DjangoSource) -> Rendered:
+def render(spec: ExcerptSpec, source: SourceTree) -> Rendered:
     path, start, lines = _object_lines(spec, source)
-    version = source.version
+    shown_path = f"Lib/{path}" if source.is_stdlib else path
     segments = _segments(spec, len(lines))
     shown = [i for a, b in segments for i in range(a, b + 1)]
     indent = _common_indent([lines[i - 1] for i in shown])
@@ -241,14 +254,15 @@ def render(spec: ExcerptSpec, source: DjangoSource) -> Rendered:
             )
             raise ExcerptError(
                 f"{note.where}: annotation anchor {note.anchor!r} {problem} "
-                f"{spec.label} in Django {version} ({path} lines {start}-{start + len(lines) - 1}); "
+                f"{spec.label} in {source.label} ({shown_path} lines {start}-{start + len(lines) - 1}); "
                 "anchor it to text that appears on exactly one shown line"
             )
         marks.setdefault(hits[0], []).append(note)
 
-    title = f"{_short_name(spec)} · {path} · Django {version}"
+    title = f"{_short_name(spec)} · {shown_path} · {source.label}"
     out = [
-        f"<!-- Generated from {spec.manifest} [{spec.id}] by `python -m scripts.excerpts update`; do not edit. -->",
+        f"<!-- Generated from {spec.manifest} [{spec.id}] by `python -m scripts.generate update excerpts`; "
+        "do not edit. -->",
         f'<div class="excerpt" markdown data-excerpt="{spec.id}">',
         "",
     ]
@@ -278,19 +292,22 @@ def render(spec: ExcerptSpec, source: DjangoSource) -> Rendered:
         if notes:
             out.append("")
     first_line, last_line = start + segments[0][0] - 1, start + segments[-1][1] - 1
-    url = GITHUB_BLOB.format(tag=version, path=path, start=first_line, end=last_line)
+    try:
+        url = source.url(path, first_line, last_line)
+    except SourceLookupError as exc:
+        raise ExcerptError(f"{spec.where}: {exc}") from None
     out += [
-        f'<p class="excerpt-source"><a href="{url}">{path}, lines {first_line}–{last_line}, '
-        f"at the {version} release on GitHub</a></p>",
+        f'<p class="excerpt-source"><a href="{url}">{shown_path}, lines {first_line}–{last_line}, '
+        f"at the {source.label} release on GitHub</a></p>",
         "",
         "</div>",
     ]
     snapshot = [
         f"# {spec.label}",
-        f"# {path} lines {start}-{start + len(lines) - 1}, Django {version}",
+        f"# {shown_path} lines {start}-{start + len(lines) - 1}, {source.label}",
         *lines,
     ]
-    return Rendered(spec, "\n".join(out) + "\n", "\n".join(snapshot) + "\n")
+    return Rendered(spec, "\n".join(out) + "\n", "\n".join(snapshot) + "\n", spec.snapshot_path(source), source)
 
 
 def _short_name(spec: ExcerptSpec) -> str:
@@ -304,111 +321,96 @@ def _short_name(spec: ExcerptSpec) -> str:
     return spec.qualname
 
 
-# --------------------------------------------------------------------------- check / update
+# --------------------------------------------------------------------------- the kind
 
 
-def _pages(spec: ExcerptSpec, root: Path) -> str:
-    return pages_text(spec.fragment_path, root)
+class ExcerptKind:
+    """Excerpts for the engine (scripts/generate.py). ``sources`` overrides where a
+    top-level module's source is read from (tests point ``django`` at a changed copy)."""
 
+    name = "excerpts"
+    manifests = MANIFESTS
+    generated = (f"{EXCERPTS_DIR}/*.md", f"{EXCERPTS_DIR}/snapshots/**/*.txt")
 
-def problems_for(spec: ExcerptSpec, source: DjangoSource, root: Path = ROOT) -> list[str]:
-    """Why the committed files of one excerpt differ from ``source`` (empty: they match)."""
-    try:
-        rendered = render(spec, source)
-    except ExcerptError as exc:
+    def __init__(self, sources: dict[str, SourceTree] | None = None):
+        self.sources = dict(sources or {})
+
+    def with_sources(self, **sources: SourceTree) -> "ExcerptKind":
+        return ExcerptKind({**self.sources, **sources})
+
+    def source_for(self, spec: ExcerptSpec) -> SourceTree:
+        if spec.top in self.sources:
+            return self.sources[spec.top]
+        try:
+            return installed(spec.top)
+        except SourceLookupError as exc:
+            raise ExcerptError(f"{spec.where}: {exc}") from None
+
+    def load(self, root: Path, manifest: str, text: str) -> list[Item]:
+        return [Item(self.name, s.id, s.where, s) for s in parse_manifest(manifest, text)]
+
+    def paths(self, item: Item, root: Path) -> list[str]:
+        spec: ExcerptSpec = item.spec
+        try:
+            return [spec.fragment_path, spec.snapshot_path(self.source_for(spec))]
+        except ExcerptError:
+            return [spec.fragment_path]
+
+    def render(self, item: Item, root: Path) -> list[GeneratedFile]:
+        spec: ExcerptSpec = item.spec
+        source = self.source_for(spec)
+        quoting = quoting_the_same_object(spec, root)
+        try:
+            rendered = render(spec, source)
+        except ExcerptError as exc:
+            from scripts.generate import pages_text
+
+            raise ExcerptError(
+                f"{exc}\nPages that include it: {pages_text((spec.fragment_path,), root)}\n"
+                f"To fix: correct the entry in {spec.manifest}, then run "
+                f"`python -m scripts.generate update excerpts {spec.id}`."
+            ) from None
+        label = f"{spec.label} ({source.label} as installed)"
         return [
-            f"{exc}\nPages that include it: {_pages(spec, root)}\n"
-            f"To fix: correct the entry in {spec.manifest}, then run `make excerpts`."
+            GeneratedFile(
+                rendered.snapshot_path, rendered.snapshot, source=True, included_as=quoting,
+                python_dependent=source.is_stdlib, fresh_label=label,
+                why=f"{spec.label}, which {', '.join(f'[{Path(q).stem}]' for q in quoting)} quote(s), "
+                    f"changed in {source.label}",
+            ),
+            GeneratedFile(
+                spec.fragment_path, rendered.fragment, python_dependent=source.is_stdlib, fresh_label=label,
+                why=f"excerpt [{spec.id}] ({spec.label}) renders differently from {source.label}",
+            ),
         ]
-    version = source.version
-    label = f"{spec.label} (Django {version} as installed)"
-    snapshot = stale_message(
-        spec.snapshot_path, rendered.snapshot, root=root, fix=FIX_HINT, fresh_label=label,
-        included_as=spec.fragment_path,
-        why=f"the Django source excerpt [{spec.id}] quotes ({spec.label}) changed in Django {version}",
-    )
-    if snapshot:  # the fragment is then stale too; the source diff is the one to read
-        return [snapshot]
-    fragment = stale_message(
-        spec.fragment_path, rendered.fragment, root=root, fix=FIX_HINT, fresh_label=label,
-        why=f"excerpt [{spec.id}] ({spec.label}) renders differently from Django {version}",
-    )
-    return [fragment] if fragment else []
 
 
-def orphans(specs: list[ExcerptSpec], root: Path) -> list[str]:
-    """Committed excerpt files that no manifest entry produces."""
-    expected = {s.fragment_path for s in specs} | {s.snapshot_path for s in specs}
-    present = [p for p in (root / EXCERPTS_DIR).rglob("*") if p.suffix in {".md", ".txt"}]
-    return sorted(p.relative_to(root).as_posix() for p in present if p.relative_to(root).as_posix() not in expected)
+EXCERPTS = ExcerptKind()
 
 
-def check(root: Path = ROOT, source: DjangoSource | None = None) -> list[str]:
-    source = source or DjangoSource.installed()
-    specs = load_manifest(root)
-    messages = []
-    for spec in specs:
-        messages += problems_for(spec, source, root)
-    for rel in orphans(specs, root):
-        messages.append(f"{rel}: no entry in {MANIFESTS} produces this file; delete it or add the entry")
-    return messages
+# --------------------------------------------------------------------------- show
 
 
-def update(root: Path = ROOT, source: DjangoSource | None = None) -> list[str]:
-    """Rewrite every excerpt from ``source``; return one report line per changed file."""
-    source = source or DjangoSource.installed()
-    specs = load_manifest(root)
-    rendered = [render(spec, source) for spec in specs]  # fail before writing anything
-    report = []
-    for item in rendered:
-        for rel, text in ((item.spec.fragment_path, item.fragment), (item.spec.snapshot_path, item.snapshot)):
-            path = root / rel
-            if path.is_file() and path.read_text(encoding="utf-8") == text:
-                continue
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-            report.append(f"wrote {rel}; pages: {_pages(item.spec, root)}")
-    for rel in orphans(specs, root):
-        (root / rel).unlink()
-        report.append(f"deleted {rel} (no manifest entry)")
-    return report
-
-
-def show(qualname: str, source: DjangoSource) -> str:
-    """Print an object with relative and file line numbers, to help write keep/elide ranges."""
+def show(qualname: str, source: SourceTree | None = None) -> str:
+    """An object with relative and file line numbers, to help write keep/elide ranges."""
+    source = source or installed(top_level_name(qualname))
     loc = source.locate(qualname)
     lines = source.read_lines(loc.path)[loc.start - 1 : loc.end]
-    head = f"{qualname}: {loc.path} lines {loc.start}-{loc.end}, Django {source.version}"
+    head = f"{qualname}: {loc.path} lines {loc.start}-{loc.end}, {source.label}"
     body = [f"{i:>4} | {loc.start + i - 1:>5} | {line}" for i, line in enumerate(lines, 1)]
     return "\n".join([head, " rel |  file |", *body])
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("command", choices=["check", "update", "show"])
-    parser.add_argument("qualname", nargs="?", help="for `show`: the qualified name to print")
-    parser.add_argument("--django-src", type=Path, help="folder holding the django package (default: installed)")
+    parser = argparse.ArgumentParser(description="Print an installed object with the line numbers keep/elide use.")
+    parser.add_argument("command", choices=["show"])
+    parser.add_argument("qualname", help="e.g. django.core.handlers.base.BaseHandler.get_response")
     args = parser.parse_args(argv)
     try:
-        source = DjangoSource(args.django_src.resolve()) if args.django_src else DjangoSource.installed()
-        if args.command == "show":
-            if not args.qualname:
-                parser.error("show needs a qualified name")
-            print(show(args.qualname, source))
-            return 0
-        if args.command == "update":
-            report = update(ROOT, source)
-            print("\n".join(report) or f"All excerpts already match Django {source.version}.")
-            return 0
-        messages = check(ROOT, source)
-    except (ExcerptError, SourceLookupError) as exc:
+        print(show(args.qualname))
+    except SourceLookupError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    if messages:
-        print("\n\n".join(messages), file=sys.stderr)
-        print(f"\n{len(messages)} excerpt problem(s).", file=sys.stderr)
-        return 1
-    print(f"All excerpts match Django {source.version}.")
     return 0
 
 

@@ -1,6 +1,6 @@
 """The call-tree scenario of the launch: ``manage.py runserver --noreload``, in-process.
 
-``calltrees/launch.toml`` names this module. ``run(spec)`` loads the example project's own
+``calltrees/launch.toml`` names this module. ``run(rules)`` loads the example project's own
 ``manage.py`` and calls its ``main()`` with the command line a reader types, under a
 ``Recorder`` that stops the run when the server enters ``serve_forever``: the moment the
 development server starts waiting for its first request. ``StopRecording`` is a
@@ -18,21 +18,21 @@ import os
 import runpy
 import sys
 
-from scripts.call_tree import Recorder, StopRecording, TreeSpec
-from scripts.includes import ROOT
+from scripts.call_tree_recorder import Recorder, Rules, StopRecording
+from scripts.call_tree_recorder import ROOT
 
 MYSITE = ROOT / "snippets" / "mysite"
 COMMAND_LINE = ["manage.py", "runserver", "127.0.0.1:0", "--noreload"]
 STOP_AT = "socketserver.BaseServer.serve_forever"
 
 
-def run(spec: TreeSpec):
+def run(rules: Rules):
     os.chdir(MYSITE)
     sys.path.insert(0, str(MYSITE))  # as `python manage.py` puts the script's folder first
     sys.argv = list(COMMAND_LINE)
     manage = runpy.run_path(str(MYSITE / "manage.py"), run_name="manage")
     console = io.StringIO()  # runserver's banner and notices are not part of the tree
-    recorder = Recorder(spec, stop_at=STOP_AT)
+    recorder = Recorder(rules, stop_at=STOP_AT)
     with contextlib.redirect_stdout(console), contextlib.redirect_stderr(console):
         try:
             with recorder:

@@ -1,6 +1,6 @@
 """The call-tree scenario of one request: a GET to the example project's development server.
 
-``calltrees/request.toml`` names this module. ``run(spec)`` sets the server up as
+``calltrees/request.toml`` names this module. ``run(rules)`` sets the server up as
 ``runserver`` does once its checks are done (the handler of the ``runserver`` command
 manage.py loads, passed to ``django.core.servers.basehttp.run()`` with threading on), in
 a thread of this process, on 127.0.0.1 and a port the system picks. One request warms it
@@ -23,8 +23,8 @@ import queue
 import sys
 import threading
 
-from scripts.call_tree import Recorder, TreeSpec
-from scripts.includes import ROOT
+from scripts.call_tree_recorder import Recorder, Rules
+from scripts.call_tree_recorder import ROOT
 
 MYSITE = ROOT / "snippets" / "mysite"
 
@@ -52,7 +52,7 @@ def join_connection_threads(server_thread: threading.Thread) -> None:
                 raise AssertionError(f"{thread.name} did not end")
 
 
-def run(spec: TreeSpec):
+def run(rules: Rules):
     sys.path.insert(0, str(MYSITE))
     os.environ["DJANGO_SETTINGS_MODULE"] = "mysite.settings"
     import django
@@ -79,7 +79,7 @@ def run(spec: TreeSpec):
     try:
         get(server.server_port, "/")  # the warm-up request, not recorded
         join_connection_threads(server_thread)
-        recorder = Recorder(spec)
+        recorder = Recorder(rules)
         with recorder:
             threading.setprofile_all_threads(recorder.profile)  # the server's thread too
             try:

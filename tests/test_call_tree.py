@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from scripts import call_tree
+from scripts import call_trees as call_tree, generate
 
 SCENARIO = '''
-from scripts.call_tree import Recorder, StopRecording
+from scripts.call_tree_recorder import Recorder, StopRecording
 
 class Greeter:
     def greet(self, name):
@@ -34,8 +34,8 @@ def main():
     noisy()
     serve()
 
-def run(spec):
-    recorder = Recorder(spec, stop_at="tiny.serve")
+def run(rules):
+    recorder = Recorder(rules, stop_at="tiny.serve")
     try:
         with recorder:
             main()
@@ -45,6 +45,10 @@ def run(spec):
 '''
 
 
+def problems(root: Path) -> list[str]:
+    return generate.check(root, "calltrees").problems
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     (tmp_path / "calltrees").mkdir()
@@ -52,7 +56,6 @@ def project(tmp_path: Path) -> Path:
     (tmp_path / "tiny.py").write_text(SCENARIO)
     (tmp_path / "calltrees" / "tiny.toml").write_text(textwrap.dedent('''
         scenario = "tiny"
-        page = "page.md"
         include = ["tiny.*"]
         exclude = ["tiny.noisy", "tiny.run"]
         [links]
@@ -75,34 +78,34 @@ def test_records_selected_calls_folds_repeats_and_stops_where_told(project):
 
 def test_missing_and_stale_trees_fail_with_a_diff_naming_the_page(project):
     [spec] = call_tree.load_specs(project)
-    assert call_tree.problem(spec, project).startswith("calltrees/tiny.md is missing")
+    [message] = problems(project)
+    assert message.startswith("calltrees/tiny.md is missing")
     fresh = call_tree.render(spec, call_tree.record_in_subprocess(spec, project))
     (project / spec.output_path).write_text(fresh)
-    assert call_tree.problem(spec, project) is None
+    assert problems(project) == []
     (project / spec.output_path).write_text(fresh.replace("×3", "×2"))
-    message = call_tree.problem(spec, project)
+    [message] = problems(project)
     assert message.startswith("calltrees/tiny.md is stale")
     assert "Pages that include it: docs/page.md:3" in message
-    assert "-        - `helper` ×2" in message and "make calltrees" in message
+    assert "-        - `helper` ×2" in message and "python -m scripts.generate update calltrees tiny" in message
 
 
 def test_a_link_to_a_function_the_tree_lacks_is_an_error(project):
     config = project / "calltrees" / "tiny.toml"
     config.write_text(config.read_text() + '"tiny.vanished" = "#gone"\n')
-    [spec] = call_tree.load_specs(project)
-    assert call_tree.problem(spec, project) == (
-        "calltrees/tiny.toml: [links] names functions the recorded tree does not contain: ['tiny.vanished']"
-    )
+    assert problems(project) == [
+        "calltrees/tiny.toml:1: [links] names functions the recorded tree does not contain: ['tiny.vanished']"
+    ]
 
 
 def test_a_failing_scenario_is_an_error_naming_the_config(project):
-    (project / "tiny.py").write_text("def run(spec):\n    raise RuntimeError('boom')\n")
-    [spec] = call_tree.load_specs(project)
-    with pytest.raises(call_tree.CallTreeError, match=r"calltrees/tiny.toml: recording with tiny failed"):
-        call_tree.problem(spec, project)
+    (project / "tiny.py").write_text("def run(rules):\n    raise RuntimeError('boom')\n")
+    [message] = problems(project)
+    assert message.startswith("calltrees/tiny.toml:1: recording with tiny failed")
+    assert "RuntimeError: boom" in message
 
 
 def test_unknown_config_key_is_an_error(project):
-    (project / "calltrees" / "tiny.toml").write_text('scenario = "tiny"\npage = "p.md"\ninclude = []\ndepth = 3\n')
-    with pytest.raises(call_tree.CallTreeError, match=r"calltrees/tiny.toml: unknown keys \['depth'\]"):
-        call_tree.load_specs(project)
+    (project / "calltrees" / "tiny.toml").write_text('scenario = "tiny"\npage = "p.md"\ninclude = []\n')
+    [message] = problems(project)
+    assert message.startswith("calltrees/tiny.toml:1: unknown keys ['page'], missing keys []")

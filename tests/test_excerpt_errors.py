@@ -7,6 +7,8 @@ copy of it.
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 import subprocess
 import sys
@@ -15,11 +17,13 @@ from pathlib import Path
 
 import pytest
 
-from scripts import excerpts
-from scripts.django_source import DjangoSource
+from scripts import generate
+from scripts.excerpts import EXCERPTS
+from scripts.python_source import SourceTree, installed
 
-INSTALLED = DjangoSource.installed()
+INSTALLED = installed("django")
 GET_RESPONSE = "django.core.handlers.base.BaseHandler.get_response"
+SNAPSHOT = f"excerpts/snapshots/django/{GET_RESPONSE}.txt"
 
 
 def make_project(root: Path, manifest: str, page: str = '--8<-- "excerpts/demo.md"\n') -> Path:
@@ -30,8 +34,20 @@ def make_project(root: Path, manifest: str, page: str = '--8<-- "excerpts/demo.m
     return root
 
 
-def only_problem(root: Path, source: DjangoSource = INSTALLED) -> str:
-    problems = excerpts.check(root, source)
+def kinds(source: SourceTree = INSTALLED) -> dict:
+    return {"excerpts": EXCERPTS.with_sources(django=source)}
+
+
+def check(root: Path, source: SourceTree = INSTALLED) -> list[str]:
+    return generate.check(root, "excerpts", available=kinds(source)).problems
+
+
+def update(root: Path, source: SourceTree = INSTALLED) -> list[str]:
+    return generate.update(root, "excerpts", say=lambda line: None, available=kinds(source)).written
+
+
+def only_problem(root: Path, source: SourceTree = INSTALLED) -> str:
+    problems = check(root, source)
     assert len(problems) == 1, problems
     return problems[0]
 
@@ -45,7 +61,7 @@ def test_unknown_qualified_name(tmp_path):
     message = only_problem(tmp_path)
     assert message.startswith("excerpts/manifest.toml:3 [demo]:")
     assert "defines no 'get_respons'" in message
-    assert "docs/page.md:3" in message and "make excerpts" in message
+    assert "docs/page.md:3" in message and "python -m scripts.generate update excerpts demo" in message
 
 
 def test_unknown_module(tmp_path):
@@ -67,14 +83,12 @@ def test_keep_past_the_end(tmp_path):
 
 def test_malformed_range(tmp_path):
     make_project(tmp_path, f'[demo]\nqualname = "{GET_RESPONSE}"\nelide = ["4 to 6"]\n')
-    with pytest.raises(excerpts.ExcerptError, match=r'manifest.toml:1 \[demo\]: each elide range must look like "FIRST-LAST"'):
-        excerpts.check(tmp_path, INSTALLED)
+    assert re.match(r'excerpts/manifest.toml:1 \[demo\]: each elide range must look like "FIRST-LAST"', only_problem(tmp_path))
 
 
 def test_unknown_key_is_a_typo_not_silence(tmp_path):
     make_project(tmp_path, f'[demo]\nqualname = "{GET_RESPONSE}"\nelides = ["4-6"]\n')
-    with pytest.raises(excerpts.ExcerptError, match=r"unknown key\(s\) \['elides'\]"):
-        excerpts.check(tmp_path, INSTALLED)
+    assert "unknown key(s) ['elides']" in only_problem(tmp_path)
 
 
 def test_annotation_anchor_not_found(tmp_path):
@@ -115,33 +129,32 @@ def test_annotation_on_an_elided_line(tmp_path):
 def test_missing_generated_file_says_what_to_run(tmp_path):
     make_project(tmp_path, f'[demo]\nqualname = "{GET_RESPONSE}"\n')
     message = only_problem(tmp_path)
-    assert message.startswith("excerpts/snapshots/demo.txt is missing")
-    assert "make excerpts" in message
+    assert message.startswith(f"{SNAPSHOT} is missing")
+    assert "python -m scripts.generate update excerpts demo" in message
 
 
 def test_orphan_generated_file(tmp_path):
     make_project(tmp_path, f'[demo]\nqualname = "{GET_RESPONSE}"\n')
-    excerpts.update(tmp_path, INSTALLED)
+    update(tmp_path)
     (tmp_path / "excerpts" / "old.md").write_text("left behind\n")
-    assert only_problem(tmp_path).startswith("excerpts/old.md: no entry in excerpts/*.toml")
+    assert only_problem(tmp_path).startswith("excerpts/old.md: an orphaned excerpts file: no entry in excerpts/*.toml")
 
 
 def test_duplicate_id_across_manifests(tmp_path):
     make_project(tmp_path, f'[demo]\nqualname = "{GET_RESPONSE}"\n')
     (tmp_path / "excerpts" / "other.toml").write_text(f'\n[demo]\nqualname = "{GET_RESPONSE}"\n')
-    with pytest.raises(excerpts.ExcerptError, match=r"excerpts/other.toml:2 \[demo\]: the id is already used at excerpts/manifest.toml:1"):
-        excerpts.load_manifest(tmp_path)
+    problems = check(tmp_path)
+    assert "excerpts/other.toml:2 [demo]: the name is already used at excerpts/manifest.toml:1 [demo]" in problems
 
 
 def test_update_writes_files_and_reports_the_pages(tmp_path):
     make_project(tmp_path, f'[demo]\nqualname = "{GET_RESPONSE}"\n')
-    report = excerpts.update(tmp_path, INSTALLED)
-    assert report == [
-        "wrote excerpts/demo.md; pages: docs/page.md:3",
-        "wrote excerpts/snapshots/demo.txt; pages: docs/page.md:3",
+    assert update(tmp_path) == [
+        f"wrote {SNAPSHOT}; review: docs/page.md:3",
+        "wrote excerpts/demo.md; review: docs/page.md:3",
     ]
-    assert excerpts.check(tmp_path, INSTALLED) == []
-    assert excerpts.update(tmp_path, INSTALLED) == []
+    assert check(tmp_path) == []
+    assert update(tmp_path) == []
 
 
 def test_rendered_excerpt_has_real_line_numbers_title_link_and_visible_elision(tmp_path):
@@ -153,7 +166,7 @@ def test_rendered_excerpt_has_real_line_numbers_title_link_and_visible_elision(t
         anchor = "response = self._middleware_chain(request)"
         note = "The chain."
     """)
-    excerpts.update(tmp_path, INSTALLED)
+    update(tmp_path)
     fragment = (tmp_path / "excerpts" / "demo.md").read_text()
     version = INSTALLED.version
     assert f'title="BaseHandler.get_response · django/core/handlers/base.py · Django {version}" linenums="138"' in fragment
@@ -165,33 +178,34 @@ def test_rendered_excerpt_has_real_line_numbers_title_link_and_visible_elision(t
 
 
 def test_cli_check_against_a_changed_django_fails_with_a_diff_naming_the_page(tmp_path, project_root):
-    """The end-to-end form of the per-line test: the command the suite and `make check` run."""
+    """The end-to-end form of the per-line test: the command `make check` runs, against a
+    Django whose copy (first on the path) changes one line of a quoted function."""
+    from scripts.excerpts import load_manifest
+
     source_root = tmp_path / "src"
-    for rel in ("django/__init__.py", "django/core/__init__.py", "django/core/handlers/__init__.py"):
-        (source_root / rel).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(INSTALLED.root / rel, source_root / rel)
-    base = (INSTALLED.root / "django/core/handlers/base.py").read_text()
-    changed = base.replace(
+    for spec in load_manifest(project_root):
+        if spec.top != "django":
+            continue
+        rel = Path(spec.file or INSTALLED.locate(spec.qualname, spec.occurrence).path)
+        for path in [rel, *(p / "__init__.py" for p in rel.parents if p.name)]:
+            if not (source_root / path).exists():
+                (source_root / path).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy(INSTALLED.root / path, source_root / path)
+    base = source_root / "django/core/handlers/base.py"
+    text = base.read_text()
+    changed = text.replace(
         "        response._resource_closers.append(request.close)\n",
         "        response._resource_closers.append(request.close)  # a one-line change\n",
     )
-    assert changed != base
-    (source_root / "django/core/handlers/base.py").write_text(changed)
-    # Files the manifest quotes that are not under test here come unchanged from the install.
-    for spec in excerpts.load_manifest(project_root):
-        rel = spec.file or INSTALLED.locate(spec.qualname).path
-        if not (source_root / rel).exists():
-            (source_root / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy(INSTALLED.root / rel, source_root / rel)
-            for parent in Path(rel).parents:
-                if parent.name and not (source_root / parent / "__init__.py").exists():
-                    shutil.copy(INSTALLED.root / parent / "__init__.py", source_root / parent / "__init__.py")
+    assert changed != text
+    base.write_text(changed)
     result = subprocess.run(
-        [sys.executable, "-m", "scripts.excerpts", "check", "--django-src", str(source_root)],
+        [sys.executable, "-m", "scripts.generate", "check", "excerpts"],
         cwd=project_root, capture_output=True, text=True,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join([str(source_root), str(project_root)])},
     )
-    assert result.returncode == 1
-    assert "excerpts/snapshots/base-handler-get-response.txt is stale" in result.stderr
+    assert result.returncode == 1, result.stderr
+    assert f"{SNAPSHOT} is stale" in result.stderr
     assert "Pages that include it: docs/index.md:" in result.stderr
     assert "+        response._resource_closers.append(request.close)  # a one-line change" in result.stderr
-    assert "1 excerpt problem(s)." in result.stderr
+    assert "\n1 problem(s) in " in result.stderr

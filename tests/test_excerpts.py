@@ -1,8 +1,9 @@
-"""The committed excerpts of Django's source match the installed Django, line for line.
+"""A change to any line of a quoted object fails the check, with a diff naming the page.
 
-One test per excerpt, so a failure names the excerpt; its message carries the unified diff
-and the pages that include it. The second half changes, one at a time, every line of every
-quoted object in a copy of Django's source and checks that each change is caught.
+tests/test_generated_files.py compares every committed excerpt with the installed source.
+These tests show why that comparison catches every upstream change: they change, one at a
+time, lines of every quoted object in a copy of its distribution's source (shown lines,
+elided lines, and lines cut by ``keep``) and run the real check against the copy.
 """
 
 from __future__ import annotations
@@ -10,46 +11,35 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pytest
-
-from scripts import excerpts
-from scripts.django_source import DjangoSource
+from scripts import generate
+from scripts.excerpts import EXCERPTS, load_manifest
+from scripts.generate import Item
 from scripts.includes import pages_including
+from scripts.python_source import SourceTree, installed
 
-SPECS = excerpts.load_manifest()
-INSTALLED = DjangoSource.installed()
-
-
-@pytest.mark.parametrize("spec", SPECS, ids=[s.id for s in SPECS])
-def test_excerpt_matches_installed_django(spec, project_root):
-    problems = excerpts.problems_for(spec, INSTALLED, project_root)
-    assert not problems, "\n\n".join(problems)
+ROOT = Path(__file__).resolve().parent.parent
+SPECS = load_manifest(ROOT)
 
 
-def test_every_committed_excerpt_file_has_a_manifest_entry(project_root):
-    assert not excerpts.orphans(SPECS, project_root)
-
-
-def test_every_excerpt_is_included_by_a_page(project_root):
-    unused = [s.id for s in SPECS if not pages_including(s.fragment_path, project_root)]
-    assert not unused, f"excerpts no page includes (remove them from their manifest): {unused}"
-
-
-def copy_of_quoted_sources(destination: Path) -> DjangoSource:
-    """A Django source tree holding just the files the manifest quotes."""
-    paths = {"django/__init__.py"}
+def copy_of_quoted_sources(destination: Path) -> dict[str, SourceTree]:
+    """For each distribution the manifests quote, a source tree holding just the quoted files."""
+    copies: dict[str, SourceTree] = {}
     for spec in SPECS:
-        paths.add(spec.file or INSTALLED.locate(spec.qualname, spec.occurrence).path)
-    for rel in paths:
-        (destination / rel).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(INSTALLED.root / rel, destination / rel)
-    # Parent packages must exist for module lookup to find nested modules.
-    for rel in paths:
-        for parent in Path(rel).parents:
-            init = destination / parent / "__init__.py"
-            if parent.name and not init.exists():
-                shutil.copy(INSTALLED.root / parent / "__init__.py", init)
-    return DjangoSource(destination)
+        source = installed(spec.top)
+        rel = spec.file or source.locate(spec.qualname, spec.occurrence).path
+        base = destination / source.key
+        for path in [Path(rel), *(p / "__init__.py" for p in Path(rel).parents if p.name)]:
+            if (source.root / path).is_file() and not (base / path).exists():
+                (base / path).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy(source.root / path, base / path)
+        copies[spec.top] = SourceTree(base, source.distribution, source.version)
+    return copies
+
+
+def problems(spec, sources: dict[str, SourceTree]) -> list[str]:
+    kind = EXCERPTS.with_sources(**sources)
+    report = generate.check_items([Item("excerpts", spec.id, spec.where, spec)], ROOT, {"excerpts": kind})
+    return report.problems + report.notices
 
 
 def lines_to_change(spec, first: int, last: int) -> list[int]:
@@ -69,39 +59,49 @@ def lines_to_change(spec, first: int, last: int) -> list[int]:
     return sorted(chosen)
 
 
-def test_a_change_to_any_line_of_a_quoted_object_fails_with_a_diff_naming_the_page(tmp_path, project_root):
-    source = copy_of_quoted_sources(tmp_path)
-    assert all(not excerpts.problems_for(s, source, project_root) for s in SPECS)
+def test_a_change_to_any_line_of_a_quoted_object_fails_with_a_diff_naming_every_page(tmp_path):
+    sources = copy_of_quoted_sources(tmp_path)
+    assert all(not problems(s, sources) for s in SPECS)
     checked = 0
     for spec in SPECS:
+        source = sources[spec.top]
         loc = source.locate(spec.qualname, spec.occurrence) if spec.qualname else None
         path = source.root / (loc.path if loc else spec.file)
         original = path.read_text(encoding="utf-8")
         lines = original.splitlines(keepends=True)
         first, last = (loc.start, loc.end) if loc else (1, len(lines))
+        quoting = [s for s in SPECS if s.object_key == spec.object_key]
         for number in lines_to_change(spec, first, last):
             changed = lines[:]
             changed[number - 1] = changed[number - 1].rstrip("\n") + "  # changed upstream\n"
             path.write_text("".join(changed), encoding="utf-8")
             try:
-                messages = excerpts.problems_for(spec, source, project_root)
+                messages = problems(spec, sources)
             finally:
                 path.write_text(original, encoding="utf-8")
             assert messages, f"changing line {number} of {path.name} went unnoticed by [{spec.id}]"
             message = messages[0]
-            assert all(inc.where in message for inc in pages_including(spec.fragment_path, project_root)), message
-            assert spec.id in message, message
+            for other in quoting:  # one diff, naming every page that quotes the object
+                assert all(inc.where in message for inc in pages_including(other.fragment_path, ROOT)), message
+                assert f"[{other.id}]" in message, message
             if "stale" in message:
                 assert "+++ " in message and "changed upstream" in message, message
             checked += 1
     assert checked >= 3 * len(SPECS)
 
 
-def test_the_snapshot_holds_every_line_of_the_quoted_object(project_root):
+def test_the_snapshot_holds_every_line_of_the_quoted_object():
     """Why the sample above stands for every line: the snapshot is the whole object."""
     for spec in SPECS:
-        loc = INSTALLED.locate(spec.qualname, spec.occurrence) if spec.qualname else None
-        lines = INSTALLED.read_lines(loc.path if loc else spec.file)
+        source = installed(spec.top)
+        loc = source.locate(spec.qualname, spec.occurrence) if spec.qualname else None
+        lines = source.read_lines(loc.path if loc else spec.file)
         first, last = (loc.start, loc.end) if loc else (1, len(lines))
-        snapshot = (project_root / spec.snapshot_path).read_text(encoding="utf-8").splitlines()
+        snapshot = (ROOT / spec.snapshot_path(source)).read_text(encoding="utf-8").splitlines()
         assert snapshot[2:] == lines[first - 1 : last], spec.id
+
+
+def test_one_snapshot_per_quoted_object():
+    keys = {spec.object_key for spec in SPECS}
+    snapshots = sorted((ROOT / "excerpts" / "snapshots").rglob("*.txt"))
+    assert len(snapshots) == len(keys) < len(SPECS)

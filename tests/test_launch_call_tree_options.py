@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts import call_tree
+from scripts import call_trees as call_tree
 
 LIBRARY = '''
 def register(fn):
@@ -35,14 +35,14 @@ built = build()
 
 SCENARIO = '''
 import importlib
-from scripts.call_tree import Recorder
+from scripts.call_tree_recorder import Recorder
 
 def main():
     importlib.import_module("lib")
     importlib.import_module("project")
 
-def run(spec):
-    with Recorder(spec) as recorder:
+def run(rules):
+    with Recorder(rules) as recorder:
         main()
     return recorder.tree()
 '''
@@ -61,7 +61,6 @@ def project(tmp_path: Path) -> Path:
 def configure(project: Path, extra: str = "") -> call_tree.TreeSpec:
     (project / "calltrees" / "tiny.toml").write_text(textwrap.dedent('''
         scenario = "scenario"
-        page = "page.md"
         include = ["scenario.main", "lib.*", "project.*"]
     ''') + extra)
     [spec] = call_tree.load_specs(project)
@@ -97,7 +96,7 @@ def test_with_an_empty_imports_list_every_import_time_call_is_left_out(project):
 
 
 ROOTED_SCENARIO = '''
-from scripts.call_tree import Recorder
+from scripts.call_tree_recorder import Recorder
 
 def inner():
     return leaf()
@@ -109,8 +108,8 @@ def outer():
     leaf()
     inner()
 
-def run(spec):
-    with Recorder(spec) as recorder:
+def run(rules):
+    with Recorder(rules) as recorder:
         outer()
     return recorder.tree()
 '''
@@ -121,7 +120,7 @@ def test_with_root_only_the_calls_inside_that_function_are_recorded(tmp_path):
     (tmp_path / "calltrees").mkdir()
     (tmp_path / "rooted.py").write_text(ROOTED_SCENARIO)
     (tmp_path / "calltrees" / "tiny.toml").write_text(
-        'scenario = "rooted"\npage = "page.md"\ninclude = ["rooted.*"]\nexclude = ["rooted.run"]\n'
+        'scenario = "rooted"\ninclude = ["rooted.*"]\nexclude = ["rooted.run"]\n'
         'root = "rooted.inner"\n'
     )
     [spec] = call_tree.load_specs(tmp_path)

@@ -1,7 +1,8 @@
-"""Output shown on a page is what its snippet prints on a fresh run (after placeholders).
+"""The shown-outputs kind: a stale or failing output fails with a message naming the pages.
 
-The snippets run once per test session (shared with their own tests, see
-``scripts.snippet_runs.run_snippet``); a stale output fails with a diff naming the pages.
+tests/test_generated_files.py checks every real shown output against a fresh run (the
+snippets run once per test session, shared with their own tests, see
+``scripts.snippet_runs.run_snippet``); these tests drive the kind in a small project.
 """
 
 from __future__ import annotations
@@ -10,20 +11,11 @@ import textwrap
 
 import pytest
 
-from scripts import outputs, snippet_runs
-from scripts.includes import pages_including
-
-SHOWN = outputs.load_manifest()
+from scripts import generate, outputs, snippet_runs
 
 
-@pytest.mark.parametrize("shown", SHOWN, ids=[o.name for o in SHOWN])
-def test_shown_output_matches_a_fresh_run(shown):
-    assert outputs.problem(shown) is None, outputs.problem(shown)
-
-
-@pytest.mark.parametrize("shown", SHOWN, ids=[o.name for o in SHOWN])
-def test_shown_output_is_on_a_page(shown):
-    assert pages_including(shown.path), f"{shown.path} is captured but no page shows it"
+def problems(root) -> list[str]:
+    return generate.check(root, "outputs").problems
 
 
 def test_a_stale_output_fails_with_a_diff_naming_the_page(tmp_path):
@@ -40,12 +32,11 @@ def test_a_stale_output_fails_with_a_diff_naming_the_page(tmp_path):
     """))
     (tmp_path / "outputs" / "hello.txt").write_text("port <port>\nyesterday\n")
     (tmp_path / "docs" / "page.md").write_text('```text\n--8<-- "outputs/hello.txt"\n```\n')
-    [shown] = outputs.load_manifest(tmp_path)
-    message = outputs.problem(shown, tmp_path)
+    [message] = problems(tmp_path)
     assert message.startswith("outputs/hello.txt is stale: it no longer matches what snippets/hello.py prints.")
     assert "Pages that include it: docs/page.md:2" in message
     assert "-yesterday\n+today\n" in message
-    assert "make outputs" in message
+    assert "python -m scripts.generate update outputs hello" in message
 
 
 def test_a_failing_snippet_is_an_error_not_an_empty_output(tmp_path):
@@ -53,16 +44,15 @@ def test_a_failing_snippet_is_an_error_not_an_empty_output(tmp_path):
     (tmp_path / "outputs").mkdir()
     (tmp_path / "snippets" / "broken.py").write_text("print('partial')\nraise SystemExit(3)\n")
     (tmp_path / "outputs" / "manifest.toml").write_text('[broken]\nsnippet = "snippets/broken.py"\n')
-    [shown] = outputs.load_manifest(tmp_path)
-    with pytest.raises(outputs.OutputError, match="snippets/broken.py: exited with status 3"):
-        outputs.problem(shown, tmp_path)
+    [message] = problems(tmp_path)
+    assert message.startswith("outputs/manifest.toml:1 [broken]: snippets/broken.py: exited with status 3")
 
 
 def test_a_manifest_entry_for_a_missing_snippet_names_the_line(tmp_path):
     (tmp_path / "outputs").mkdir()
     (tmp_path / "outputs" / "manifest.toml").write_text('# shown outputs\n[gone]\nsnippet = "snippets/gone.py"\n')
-    with pytest.raises(outputs.OutputError, match=r"outputs/manifest.toml:2 \[gone\]: snippet snippets/gone.py does not exist"):
-        outputs.load_manifest(tmp_path)
+    [message] = problems(tmp_path)
+    assert message.startswith("outputs/manifest.toml:2 [gone]: snippet snippets/gone.py does not exist")
 
 
 def test_snippets_get_control_c_back_when_the_test_run_ignores_it(tmp_path):

@@ -1,0 +1,382 @@
+"""One engine for every file the site generates, and its one command line.
+
+Pages include generated files: excerpts of installed source, the output snippets print,
+recorded call trees. Each *kind* of generated file says only how to load its manifests
+and how to render one item; this module does the rest the same way for all of them:
+selecting items by kind and name, comparing what is committed with what would be written
+now (with one message shape: the file, why, the pages that include it, a diff, the fix),
+finding orphaned files, writing only what changed, and reporting everything in one run.
+
+    python -m scripts.generate check [KIND [NAME ...]]    # fail, with diffs, on anything stale
+    python -m scripts.generate update [KIND [NAME ...]]   # rewrite what changed; list pages to review
+
+KIND is one of ``excerpts``, ``outputs``, ``calltrees``. Run it with the project's
+interpreter (``.venv/bin/python``, or ``make check`` / ``make update``).
+
+Files whose content depends on the Python release (standard-library source, call trees
+with its line numbers) are verified strictly on the pinned Python of ``.python-version``,
+the one CI and the published site use. On another Python they are compared up to the
+version: a difference is reported as a notice, never as a silent pass, and ``update``
+leaves them alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import platform
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Protocol
+
+from scripts.includes import ROOT, pages_including
+
+COMMAND = "python -m scripts.generate"
+
+
+class ItemError(Exception):
+    """Bad input or a failed render; the message names the file, the line and the fix."""
+
+
+@dataclass(frozen=True)
+class GeneratedFile:
+    """One file an item renders.
+
+    ``included_as``: the files pages include that show this one (default: itself); an
+    excerpt's snapshot is shown through the fragments of every excerpt quoting the object.
+    ``source``: a file recording the upstream source; when it is stale, the item's other
+    files are not reported, because its diff is the one to read.
+    """
+
+    path: str
+    text: str
+    why: str
+    fresh_label: str
+    included_as: tuple[str, ...] = ()
+    source: bool = False
+    python_dependent: bool = False
+
+
+@dataclass
+class Item:
+    """One manifest entry of one kind."""
+
+    kind: str
+    name: str
+    where: str  # manifest:line [name]
+    spec: object = None
+
+
+class Kind(Protocol):
+    """What a kind of generated file supplies to the engine."""
+
+    name: str  # as the command line names it
+    manifests: str  # glob, relative to the project root
+    generated: tuple[str, ...]  # globs of every file the kind writes (for orphans)
+
+    def load(self, root: Path, manifest: str, text: str) -> list[Item]: ...
+
+    def paths(self, item: Item, root: Path) -> list[str]:
+        """The files ``render`` writes for ``item``, known without rendering it."""
+        ...
+
+    def render(self, item: Item, root: Path) -> list[GeneratedFile]: ...
+
+
+def kinds() -> dict[str, Kind]:
+    from scripts.call_trees import CALL_TREES
+    from scripts.excerpts import EXCERPTS
+    from scripts.outputs import OUTPUTS
+
+    return {k.name: k for k in (EXCERPTS, OUTPUTS, CALL_TREES)}
+
+
+def pinned_python(root: Path = ROOT) -> str | None:
+    path = root / ".python-version"
+    return path.read_text(encoding="utf-8").strip() if path.is_file() else None
+
+
+def on_pinned_python(root: Path = ROOT) -> bool:
+    return pinned_python(root) in (None, platform.python_version())
+
+
+# --------------------------------------------------------------------------- loading
+
+
+@dataclass
+class Selection:
+    items: list[Item]
+    errors: list[str]  # manifests that could not be loaded, and selection mistakes
+
+
+def load(root: Path = ROOT, kind: str | None = None, names: tuple[str, ...] = (),
+         available: dict[str, Kind] | None = None) -> Selection:
+    """Every item of ``kind`` (all kinds if None), or only ``names``; unknown names are errors."""
+    available = available or kinds()
+    if kind is not None and kind not in available:
+        raise ItemError(f"unknown kind {kind!r}; the kinds are: {', '.join(available)}")
+    if names and kind is None:
+        raise ItemError("names need a kind first, e.g. `check outputs one_request`")
+    items, errors = [], []
+    for name in [kind] if kind else list(available):
+        loaded, failed = _load_kind(available[name], root)
+        items += loaded
+        errors += failed
+    if names:
+        known = {i.name for i in items}
+        unknown = [n for n in names if n not in known]
+        if unknown:
+            manifests = available[kind].manifests
+            raise ItemError(
+                f"{manifests}: no {kind} item is named {', '.join(map(repr, unknown))}; "
+                f"known: {', '.join(sorted(known)) or '(none)'}"
+            )
+        items = [i for i in items if i.name in names]
+    return Selection(items, errors)
+
+
+def _load_kind(kind: Kind, root: Path) -> tuple[list[Item], list[str]]:
+    items: list[Item] = []
+    errors: list[str] = []
+    seen: dict[str, str] = {}
+    for path in sorted(root.glob(kind.manifests)):
+        manifest = path.relative_to(root).as_posix()
+        try:
+            loaded = kind.load(root, manifest, path.read_text(encoding="utf-8"))
+        except ItemError as exc:
+            errors.append(f"{exc}\nTo fix: correct {manifest}, then run `{COMMAND} check {kind.name}`.")
+            continue
+        for item in loaded:
+            if item.name in seen:
+                errors.append(f"{item.where}: the name is already used at {seen[item.name]}")
+                continue
+            seen[item.name] = item.where
+            items.append(item)
+    return items, errors
+
+
+def line_of(text: str, needle: str, after: int = 0) -> int:
+    """1-based number of the first line at or after line ``after`` containing ``needle``."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if number >= after and needle in line:
+            return number
+    return after or 1
+
+
+def table_line(text: str, name: str) -> int:
+    """The line of a manifest's ``[name]`` table header."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.strip().split("#")[0].strip() == f"[{name}]":
+            return number
+    return 1
+
+
+def parse_toml(manifest: str, text: str) -> dict:
+    import tomllib
+
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ItemError(f"{manifest}:{getattr(exc, 'lineno', '?')}: not valid TOML: {exc}") from None
+
+
+# --------------------------------------------------------------------------- comparing
+
+
+@dataclass
+class Report:
+    problems: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)  # not verifiable on this Python
+    written: list[str] = field(default_factory=list)
+    checked: int = 0
+
+    def extend(self, other: "Report") -> None:
+        self.problems += other.problems
+        self.notices += other.notices
+        self.written += other.written
+        self.checked += other.checked
+
+
+def pages_text(paths: tuple[str, ...], root: Path) -> str:
+    """``docs/a.md:12, docs/b.md:40``: every place a page includes one of ``paths``."""
+    found = sorted({inc.where for p in paths for inc in pages_including(p, root)})
+    return ", ".join(found) or "(no page includes it yet)"
+
+
+def stale_message(file: GeneratedFile, root: Path, kind: str, name: str | None = None) -> str | None:
+    """None if ``root/file.path`` already holds ``file.text``; otherwise: the file, missing or
+    stale and why, every page that includes it, a unified diff, and the command that fixes it."""
+    path = root / file.path
+    committed = path.read_text(encoding="utf-8") if path.is_file() else ""
+    if committed == file.text:
+        return None
+    state = "is stale" if path.is_file() else "is missing"
+    diff = "".join(difflib.unified_diff(
+        committed.splitlines(True), file.text.splitlines(True), f"{file.path} (committed)", file.fresh_label,
+    ))
+    pages = pages_text(file.included_as or (file.path,), root)
+    fix = f"`{COMMAND} update {kind}{' ' + name if name else ''}`, then review the pages named"
+    return f"{file.path} {state}: {file.why}.\nPages that include it: {pages}\n{diff}To fix: run {fix}."
+
+
+def _python_notice(file: GeneratedFile, root: Path) -> str:
+    committed = (root / file.path).read_text(encoding="utf-8") if (root / file.path).is_file() else ""
+    changed = sum(1 for l in difflib.ndiff(committed.splitlines(), file.text.splitlines()) if l[:1] in "+-")
+    return (
+        f"{file.path}: not verified on Python {platform.python_version()}: it depends on the Python "
+        f"release and the published site quotes Python {pinned_python(root)} ({changed} line(s) differ "
+        f"here). Verified strictly under Python {pinned_python(root)}, as CI runs; to check it here, use "
+        f"that interpreter (pyenv install {pinned_python(root)})."
+    )
+
+
+def check_items(items: list[Item], root: Path = ROOT, available: dict[str, Kind] | None = None) -> Report:
+    """Compare what each item renders with what is committed. A file several items share
+    (one snapshot per quoted object) is reported once, by the first item that renders it."""
+    available = available or kinds()
+    prepare(items, root, available)
+    report = Report()
+    reported: set[str] = set()
+    strict = on_pinned_python(root)
+    for item in items:
+        report.checked += 1
+        try:
+            files = available[item.kind].render(item, root)
+        except ItemError as exc:
+            report.problems.append(str(exc))
+            continue
+        for file in sorted(files, key=lambda f: not f.source):
+            if file.path in reported:
+                continue
+            message = stale_message(file, root, item.kind, item.name)
+            if message is None:
+                continue
+            reported.add(file.path)
+            if file.python_dependent and not strict:
+                report.notices.append(_python_notice(file, root))
+                continue
+            report.problems.append(message)
+            if file.source:
+                break
+    return report
+
+
+def prepare(items: list[Item], root: Path, available: dict[str, Kind]) -> None:
+    """Let a kind do its slow work for many items at once (outputs run snippets in parallel)."""
+    for name, kind in available.items():
+        mine = [i for i in items if i.kind == name]
+        if mine and hasattr(kind, "prepare"):
+            kind.prepare(mine, root)
+
+
+def orphans(root: Path = ROOT, available: dict[str, Kind] | None = None) -> list[str]:
+    """Committed files under a kind's folders that no manifest entry produces."""
+    available = available or kinds()
+    messages = []
+    for kind in available.values():
+        items, errors = _load_kind(kind, root)
+        if errors:
+            continue  # reported as manifest errors; do not call everything an orphan
+        expected: set[str] = set()
+        for item in items:
+            expected |= set(kind.paths(item, root))
+        for pattern in kind.generated:
+            for path in sorted(root.glob(pattern)):
+                rel = path.relative_to(root).as_posix()
+                if path.is_file() and rel not in expected and path.name != "README.md":
+                    messages.append(
+                        f"{rel}: an orphaned {kind.name} file: no entry in {kind.manifests} produces it. "
+                        f"Delete it (`{COMMAND} update {kind.name}` does), or add the entry back."
+                    )
+    return messages
+
+
+def check(root: Path = ROOT, kind: str | None = None, names: tuple[str, ...] = (),
+          available: dict[str, Kind] | None = None) -> Report:
+    """Every problem of every selected item, manifest and orphan, in one report."""
+    available = available or kinds()
+    selection = load(root, kind, names, available)
+    report = Report(problems=list(selection.errors))
+    report.extend(check_items(selection.items, root, available))
+    if not names:
+        report.problems += [o for o in orphans(root, available) if kind is None or f" {kind} file" in o]
+    return report
+
+
+def update(root: Path = ROOT, kind: str | None = None, names: tuple[str, ...] = (),
+           say: Callable[[str], None] = print, available: dict[str, Kind] | None = None) -> Report:
+    """Rewrite the files that changed (only those), delete orphans, and say which pages to review."""
+    available = available or kinds()
+    selection = load(root, kind, names, available)
+    report = Report(problems=list(selection.errors))
+    strict = on_pinned_python(root)
+    prepare(selection.items, root, available)
+    written: set[str] = set()
+    for item in selection.items:
+        report.checked += 1
+        try:
+            files = available[item.kind].render(item, root)
+        except ItemError as exc:
+            report.problems.append(str(exc))
+            continue
+        for file in files:
+            path = root / file.path
+            if file.path in written or (path.is_file() and path.read_text(encoding="utf-8") == file.text):
+                continue
+            if file.python_dependent and not strict:
+                report.notices.append(_python_notice(file, root) + " Left unchanged.")
+                continue
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(file.text, encoding="utf-8")
+            written.add(file.path)
+            line = f"wrote {file.path}; review: {pages_text(file.included_as or (file.path,), root)}"
+            report.written.append(line)
+            say(line)
+    if not names and not report.problems:
+        for message in orphans(root, available):
+            rel = message.split(":", 1)[0]
+            if kind is None or f" {kind} file" in message:
+                (root / rel).unlink()
+                report.written.append(f"deleted {rel} (no manifest entry)")
+                say(report.written[-1])
+    return report
+
+
+# --------------------------------------------------------------------------- command line
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog=COMMAND, description=__doc__.split("\n\n")[0])
+    parser.add_argument("command", choices=["check", "update"])
+    parser.add_argument("kind", nargs="?", help="excerpts, outputs or calltrees (default: every kind)")
+    parser.add_argument("names", nargs="*", help="only these items of the kind")
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "update":
+            report = update(ROOT, args.kind, tuple(args.names))
+        else:
+            report = check(ROOT, args.kind, tuple(args.names))
+    except ItemError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for notice in report.notices:
+        print(f"notice: {notice}", file=sys.stderr)
+    if report.problems:
+        print("\n\n".join(report.problems), file=sys.stderr)
+        print(f"\n{len(report.problems)} problem(s) in {report.checked} item(s).", file=sys.stderr)
+        return 1
+    if args.command == "update" and not report.written:
+        print(f"All {report.checked} item(s) were already up to date.")
+    elif args.command == "check":
+        print(f"All {report.checked} item(s) match" + (
+            "." if not report.notices else f", except {len(report.notices)} not verifiable on this Python."))
+    return 0
+
+
+if __name__ == "__main__":
+    # Run the engine as ``scripts.generate``, not as ``__main__``: the kinds import it by
+    # that name, and one module must define the errors they raise.
+    from scripts.generate import main as engine_main
+
+    sys.exit(engine_main())

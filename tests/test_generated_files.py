@@ -1,0 +1,57 @@
+"""Every generated file a page includes is what the engine would write now.
+
+One test per manifest entry of every kind (excerpts, shown outputs, call trees), so a
+failure names the item; its message carries the unified diff, the pages that include the
+file and the command that fixes it. A manifest that cannot be read (a TOML syntax error,
+an unknown key) fails as one named test of its own, not as a collection error that would
+stop the whole session. Files that depend on the Python release are verified strictly on
+the pinned Python; elsewhere a difference is reported as a warning in pytest's summary.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+from scripts import generate
+from scripts.includes import ROOT, pages_including
+
+SELECTION = generate.load(ROOT)
+KINDS = generate.kinds()
+
+
+class NotVerifiedOnThisPython(UserWarning):
+    """A Python-dependent file that differs on a Python other than the pinned one."""
+
+
+def manifest_of(error: str) -> str:
+    return error.split(":", 1)[0]
+
+
+@pytest.mark.parametrize("item", SELECTION.items, ids=[f"{i.kind}:{i.name}" for i in SELECTION.items])
+def test_generated_files_match_what_the_engine_writes(item):
+    report = generate.check_items([item], ROOT, KINDS)
+    for notice in report.notices:
+        warnings.warn(NotVerifiedOnThisPython(notice))
+    assert not report.problems, "\n\n".join(report.problems)
+
+
+@pytest.mark.parametrize("error", SELECTION.errors or ["(none)"], ids=[manifest_of(e) for e in SELECTION.errors] or ["every-manifest"])
+def test_every_manifest_loads(error):
+    assert error == "(none)", error
+
+
+def test_no_generated_file_is_orphaned():
+    orphans = generate.orphans(ROOT, KINDS)
+    assert not orphans, "\n".join(orphans)
+
+
+@pytest.mark.parametrize("kind", ["excerpts", "outputs", "calltrees"])
+def test_every_generated_file_is_included_by_a_page(kind):
+    unused = []
+    for item in SELECTION.items:
+        if item.kind == kind:
+            shown = [p for p in KINDS[kind].paths(item, ROOT) if "/snapshots/" not in p]
+            unused += [p for p in shown if not pages_including(p, ROOT)]
+    assert not unused, f"generated files no page includes (remove their manifest entries): {unused}"
