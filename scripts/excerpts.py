@@ -39,7 +39,7 @@ ExcerptError = ItemError
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _RANGE = re.compile(r"^\s*(\d+)\s*-\s*(\d+)\s*$")
-_EXCERPT_KEYS = {"qualname", "file", "occurrence", "keep", "elide", "annotate", "lang"}
+_EXCERPT_KEYS = {"qualname", "file", "occurrence", "keep", "elide", "annotate", "lang", "link_only"}
 _ANNOTATION_KEYS = {"anchor", "note"}
 
 
@@ -64,6 +64,7 @@ class ExcerptSpec:
     elide: list[tuple[int, int]] = field(default_factory=list)
     annotate: list[Annotation] = field(default_factory=list)
     lang: str = "python"
+    link_only: bool = False  # no fragment: a link definition in the manifest's links file
 
     @property
     def where(self) -> str:
@@ -84,6 +85,9 @@ class ExcerptSpec:
 
     @property
     def fragment_path(self) -> str:
+        """The file pages include: the excerpt's own, or its manifest's link definitions."""
+        if self.link_only:
+            return f"{EXCERPTS_DIR}/links/{Path(self.manifest).stem}.md"
         return f"{EXCERPTS_DIR}/{self.id}.md"
 
     def snapshot_path(self, source: SourceTree) -> str:
@@ -136,7 +140,11 @@ def parse_manifest(manifest: str, text: str) -> list[ExcerptSpec]:
             file=table.get("file"),
             occurrence=int(table.get("occurrence", 1)),
             lang=table.get("lang", "python"),
+            link_only=bool(table.get("link_only", False)),
         )
+        if spec.link_only and (set(table) & {"keep", "elide", "annotate", "lang"}):
+            raise ExcerptError(f"{where}: a `link_only` entry links to the whole object; "
+                               "`keep`, `elide`, `annotate` and `lang` do not apply")
         if "keep" in table:
             spec.keep = _parse_range(table["keep"], where, "keep")
         spec.elide = sorted(_parse_range(r, where, "each elide range") for r in table.get("elide", []))
@@ -175,13 +183,13 @@ def _all_specs(root: Path, stamp: tuple) -> tuple[ExcerptSpec, ...]:
     return tuple(specs)
 
 
-def quoting_the_same_object(spec: ExcerptSpec, root: Path) -> tuple[str, ...]:
-    """The fragments of every excerpt, in any manifest, that quote the object ``spec`` quotes."""
+def quoting_the_same_object(spec: ExcerptSpec, root: Path) -> list[ExcerptSpec]:
+    """Every excerpt, in any manifest, that quotes the object ``spec`` quotes."""
     try:
         specs = load_manifest(root)
     except ExcerptError:
         specs = [spec]
-    return tuple(s.fragment_path for s in specs if s.object_key == spec.object_key) or (spec.fragment_path,)
+    return [s for s in specs if s.object_key == spec.object_key] or [spec]
 
 
 # --------------------------------------------------------------------------- rendering
@@ -310,6 +318,19 @@ def render(spec: ExcerptSpec, source: SourceTree) -> Rendered:
     return Rendered(spec, "\n".join(out) + "\n", "\n".join(snapshot) + "\n", spec.snapshot_path(source), source)
 
 
+def link_definition(spec: ExcerptSpec, source: SourceTree) -> str:
+    """``[id]: URL 'title'``: a Markdown link definition to the object's lines at the release
+    tag; a page links to it with ``[text][id]``."""
+    path, start, lines = _object_lines(spec, source)
+    end = start + len(lines) - 1
+    shown_path = f"Lib/{path}" if source.is_stdlib else path
+    try:
+        url = source.url(path, start, end)
+    except SourceLookupError as exc:
+        raise ExcerptError(f"{spec.where}: {exc}") from None
+    return f"[{spec.id}]: {url} '{spec.label}, {shown_path} lines {start} to {end}, {source.label}'"
+
+
 def _short_name(spec: ExcerptSpec) -> str:
     """``BaseHandler.get_response`` for a qualified name; the file name for a whole file."""
     if spec.file:
@@ -330,7 +351,7 @@ class ExcerptKind:
 
     name = "excerpts"
     manifests = MANIFESTS
-    generated = (f"{EXCERPTS_DIR}/*.md", f"{EXCERPTS_DIR}/snapshots/**/*.txt")
+    generated = (f"{EXCERPTS_DIR}/*.md", f"{EXCERPTS_DIR}/links/*.md", f"{EXCERPTS_DIR}/snapshots/**/*.txt")
 
     def __init__(self, sources: dict[str, SourceTree] | None = None):
         self.sources = dict(sources or {})
@@ -359,7 +380,9 @@ class ExcerptKind:
     def render(self, item: Item, root: Path) -> list[GeneratedFile]:
         spec: ExcerptSpec = item.spec
         source = self.source_for(spec)
-        quoting = quoting_the_same_object(spec, root)
+        quoting_specs = quoting_the_same_object(spec, root)
+        quoting = tuple(dict.fromkeys(s.fragment_path for s in quoting_specs))
+        ids = ", ".join(f"[{s.id}]" for s in quoting_specs)
         try:
             rendered = render(spec, source)
         except ExcerptError as exc:
@@ -371,18 +394,39 @@ class ExcerptKind:
                 f"`python -m scripts.generate update excerpts {spec.id}`."
             ) from None
         label = f"{spec.label} ({source.label} as installed)"
+        if spec.link_only:
+            return [
+                GeneratedFile(
+                    rendered.snapshot_path, rendered.snapshot, source=True, included_as=quoting,
+                    python_dependent=source.is_stdlib, fresh_label=label,
+                    why=f"{spec.label}, which {ids} quote or link to, changed in {source.label}",
+                ),
+                self._links_file(spec, root),
+            ]
         return [
             GeneratedFile(
                 rendered.snapshot_path, rendered.snapshot, source=True, included_as=quoting,
                 python_dependent=source.is_stdlib, fresh_label=label,
-                why=f"{spec.label}, which {', '.join(f'[{Path(q).stem}]' for q in quoting)} quote(s), "
-                    f"changed in {source.label}",
+                why=f"{spec.label}, which {ids} quote or link to, changed in {source.label}",
             ),
             GeneratedFile(
                 spec.fragment_path, rendered.fragment, python_dependent=source.is_stdlib, fresh_label=label,
                 why=f"excerpt [{spec.id}] ({spec.label}) renders differently from {source.label}",
             ),
         ]
+
+
+    def _links_file(self, spec: ExcerptSpec, root: Path) -> GeneratedFile:
+        siblings = [s for s in load_manifest(root) if s.link_only and s.manifest == spec.manifest]
+        definitions = [link_definition(s, self.source_for(s)) for s in siblings]
+        header = (f"<!-- Generated from the link_only entries of {spec.manifest} by "
+                  "`python -m scripts.generate update excerpts`; do not edit. -->")
+        return GeneratedFile(
+            spec.fragment_path, "\n".join([header, "", *definitions]) + "\n",
+            python_dependent=any(self.source_for(s).is_stdlib for s in siblings),
+            why=f"the link definitions of {spec.manifest} point elsewhere in the installed source",
+            fresh_label="link definitions from the installed source",
+        )
 
 
 EXCERPTS = ExcerptKind()

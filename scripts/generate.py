@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import platform
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -178,7 +179,8 @@ def parse_toml(manifest: str, text: str) -> dict:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ItemError(f"{manifest}:{getattr(exc, 'lineno', '?')}: not valid TOML: {exc}") from None
+        line = getattr(exc, "lineno", None) or (re.findall(r"at line (\d+)", str(exc)) or ["1"])[-1]
+        raise ItemError(f"{manifest}:{line}: not valid TOML: {exc}") from None
 
 
 # --------------------------------------------------------------------------- comparing
@@ -351,12 +353,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("command", choices=["check", "update"])
     parser.add_argument("kind", nargs="?", help="excerpts, outputs or calltrees (default: every kind)")
     parser.add_argument("names", nargs="*", help="only these items of the kind")
+    parser.add_argument("--root", type=Path, default=ROOT, help="the project to work on (default: this one)")
     args = parser.parse_args(argv)
+    root = args.root.resolve()
     try:
         if args.command == "update":
-            report = update(ROOT, args.kind, tuple(args.names))
+            report = update(root, args.kind, tuple(args.names))
         else:
-            report = check(ROOT, args.kind, tuple(args.names))
+            report = check(root, args.kind, tuple(args.names))
     except ItemError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -1,6 +1,7 @@
 """The PEP 3333 pages link to wsgiref's source through labels ([text][wsgiref-run]) whose
-targets snippets/pep3333_wsgiref_source.py computes; outputs/pep3333_wsgiref_source.txt
-holds them, checked against a fresh run by tests/test_shown_outputs.py.
+targets the engine writes from the `link_only` entries of excerpts/pep3333.toml into
+excerpts/links/pep3333.md, checked against the installed standard library by
+tests/test_generated_files.py.
 
 Markdown leaves a reference to an undefined label as plain text, silently. These checks
 make that an error: every label a page uses is defined in the file the page includes,
@@ -16,7 +17,7 @@ from scripts.includes import includes_in
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = sorted((ROOT / "docs" / "pep3333").glob("*.md"))
-LINKS = "outputs/pep3333_wsgiref_source.txt"
+LINKS = "excerpts/links/pep3333.md"
 USED = re.compile(r"\]\[(wsgiref-[a-z-]+)\]")
 DEFINED = re.compile(r"^\[(wsgiref-[a-z-]+)\]: (\S+)", re.MULTILINE)
 
