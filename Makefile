@@ -39,7 +39,7 @@ browser: $(VENV)/.installed
 	$(BIN)/python -m scripts.browser ensure
 
 $(VENV)/.installed: requirements.txt
-	@test -n "$(PYTHON)" || { echo "error: Python 3.12 or newer is needed (Django 6.1 requires it); install it, or run make with PYTHON=/path/to/python3.12" >&2; exit 1; }
+	@test -x $(BIN)/python || test -n "$(PYTHON)" || { echo "error: Python 3.12 or newer is needed (Django 6.1 requires it); install it, or run make with PYTHON=/path/to/python3.12" >&2; exit 1; }
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { echo "error: '$(PYTHON) -m venv' failed; on Debian or Ubuntu install the python3-venv package" >&2; exit 1; }
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	@touch $@
