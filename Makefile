@@ -13,14 +13,17 @@ PYTHON ?= $(shell for p in "$$(pyenv root 2>/dev/null)/versions/$(PINNED)/bin/py
 	$(if $(PINNED),python$(basename $(PINNED))) python3.14 python3.13 python3.12 python3 python; do \
 	command -v "$$p" >/dev/null 2>&1 && "$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	&& { echo "$$p"; break; }; done)
+# Zensical, the second builder, in a venv of its own (requirements-zensical.txt).
+ZVENV := .venv-zensical
+ZBIN := $(ZVENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check update lock browser
+.PHONY: serve test build check update lock browser zensical zensical-build zensical-serve
 
 serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-test: $(VENV)/.installed browser
+test: $(VENV)/.installed $(ZVENV)/.installed browser
 	$(BIN)/python -m pytest
 
 build: $(VENV)/.installed
@@ -38,16 +41,36 @@ update: $(VENV)/.installed
 browser: $(VENV)/.installed
 	$(BIN)/python -m scripts.browser ensure
 
+# The site built and served by Zensical instead (not the published build; see CONTRIBUTING.md).
+zensical: $(ZVENV)/.installed
+
+zensical-build: $(ZVENV)/.installed
+	$(ZBIN)/zensical build --strict --clean --config-file mkdocs.yml
+
+zensical-serve: $(ZVENV)/.installed
+	$(ZBIN)/zensical serve --config-file mkdocs.yml --dev-addr 127.0.0.1:8000
+
 $(VENV)/.installed: requirements.txt
 	@test -x $(BIN)/python || test -n "$(PYTHON)" || { echo "error: Python 3.12 or newer is needed (Django 6.1 requires it); install it, or run make with PYTHON=/path/to/python3.12" >&2; exit 1; }
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { echo "error: '$(PYTHON) -m venv' failed; on Debian or Ubuntu install the python3-venv package" >&2; exit 1; }
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	@touch $@
 
-# Re-pin every dependency, transitive ones included, from requirements.in.
+$(ZVENV)/.installed: requirements-zensical.txt
+	@test -x $(ZBIN)/python || test -n "$(PYTHON)" || { echo "error: Python 3.12 or newer is needed; run make with PYTHON=/path/to/python3.12" >&2; exit 1; }
+	@test -x $(ZBIN)/python || $(PYTHON) -m venv $(ZVENV) || { echo "error: '$(PYTHON) -m venv' failed; on Debian or Ubuntu install the python3-venv package" >&2; exit 1; }
+	$(ZBIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-zensical.txt
+	@touch $@
+
+# Re-pin every dependency, transitive ones included, from requirements.in; then Zensical's
+# from requirements-zensical.in, each package both use at the version requirements.txt pins.
 lock:
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.in
 	{ echo "# Exact pins of every dependency; generated from requirements.in by 'make lock'."; \
 	  .lock-venv/bin/python -m pip freeze --all --exclude pip --exclude setuptools --exclude wheel; } > requirements.txt
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-zensical.in -c requirements.txt
+	{ echo "# Exact pins of Zensical's dependencies; generated from requirements-zensical.in by 'make lock'."; \
+	  .lock-venv/bin/python -m pip freeze --all --exclude pip --exclude setuptools --exclude wheel; } > requirements-zensical.txt
 	rm -rf .lock-venv

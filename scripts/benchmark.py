@@ -17,8 +17,9 @@ It prints, measured in one run on this machine:
 
 Each build runs in a fresh Python process (imports included, as on the command line),
 three times, alternating ours and plain; the median is printed. Targets for a 2-core
-machine: our build at most 1.5 times the plain one, a rebuild after a snippet edit at
-most 2 s, the test suite at most 3 minutes. Runs on a busy machine measure the machine too.
+machine: our build at most 1.2 times the plain one, a rebuild after a snippet edit at
+most 1.5 s, the test suite at most 4 minutes. Runs on a busy machine measure the machine
+too: the load average printed first says how busy it was.
 """
 
 from __future__ import annotations
@@ -38,9 +39,9 @@ from scripts.live_reload import copy_project, edit_and_wait, serving
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = 3
-TARGET_RATIO = 1.5
-TARGET_REBUILD_S = 2.0
-TARGET_SUITE_S = 180.0
+TARGET_RATIO = 1.2
+TARGET_REBUILD_S = 1.5
+TARGET_SUITE_S = 240.0
 
 
 # --- the two builds, each run in a fresh process ------------------------------------
@@ -203,7 +204,7 @@ def main(argv: list[str]) -> int:
 
         rebuild, what = measure_rebuild(work)
         print(f"\nRebuild under mkdocs serve after a snippet edit, median of {RUNS}")
-        print(f"  {rebuild:6.2f} s   target <= {TARGET_REBUILD_S:.0f} s: {verdict(rebuild, TARGET_REBUILD_S)}   ({what})")
+        print(f"  {rebuild:6.2f} s   target <= {TARGET_REBUILD_S:.1f} s: {verdict(rebuild, TARGET_REBUILD_S)}   ({what})")
 
     if not args.no_suite:
         suite, summary = measure_suite()

@@ -1,4 +1,5 @@
-"""Shared fixtures: the project root and one strict build of the site per test session."""
+"""Shared fixtures: the project root, and one strict build of the site per test session by
+each builder (MkDocs, the published one, and Zensical)."""
 
 from __future__ import annotations
 
@@ -28,6 +29,14 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
     return site_dir
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Build a copy of the project once with `zensical build --strict`; return the site folder."""
+    from scripts import zensical_build
+
+    return zensical_build.build(tmp_path_factory.mktemp("zensical-project"))
 
 
 # The browser tests' shared fixtures: the built site served on 127.0.0.1, one Chromium,

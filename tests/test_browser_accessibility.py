@@ -6,8 +6,8 @@ content tab chosen, the "copied" message shown, a narrow screen, and its navigat
 drawer open.
 
 Every rule axe has is on. Material for MkDocs' defaults fail several; the fixes are in
-overrides/ (theme templates and a script) and docs/assets/stylesheets/a11y.css, never in
-switching a rule off.
+docs/assets/javascripts/a11y.js and docs/assets/stylesheets/a11y.css (no theme template is
+overridden: that breaks the Zensical build), never in switching a rule off.
 """
 
 from __future__ import annotations

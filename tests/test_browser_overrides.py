@@ -1,8 +1,10 @@
-"""The theme overrides that the accessibility fixes rely on are in place on every page, and
-an overridden Material template differs from Material's own only by the intended change
-(so that upgrading Material cannot silently leave an old copy of a template behind).
+"""The accessibility fixes are plain assets every builder takes, not theme overrides.
 
-See overrides/ and docs/assets/stylesheets/a11y.css; the browser checks that need them
+Overriding a Material template (the search partial, main.html) breaks the site under
+Zensical, whose templates differ; so the site overrides none, and what the overrides did
+is done by docs/assets/javascripts/a11y.js and docs/assets/stylesheets/a11y.css, listed
+in mkdocs.yml. These tests hold that in place: no template override, the two files on
+every page, and the script's fixes applied in the browser. The axe checks that need them
 are in tests/test_browser_accessibility.py.
 """
 
@@ -10,32 +12,41 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import material
-
-from tests.browser_support import built_file, site_pages
+from scripts.site_config import load_config
+from tests.browser_support import ANNOTATED_CODE, built_file, first_page_with, site_pages
 
 ROOT = Path(__file__).resolve().parent.parent
-MATERIAL_TEMPLATES = Path(material.__file__).resolve().parent / "templates"
-SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog"'
-NAMED = SEARCH_DIALOG + " aria-label=\"{{ lang.t('search') }}\""
+FIXES = ("assets/stylesheets/a11y.css", "assets/javascripts/a11y.js")
 
 
-def without_leading_comment(template: str) -> str:
-    assert template.startswith("{#-"), "a template starts with a comment saying what it is"
-    return template[template.index("-#}") + len("-#}") :]
+def test_no_theme_template_is_overridden():
+    theme = load_config(ROOT)["theme"]
+    assert "custom_dir" not in theme, "theme.custom_dir overrides templates, which breaks the Zensical build"
+    assert not (ROOT / "overrides").exists(), "overrides/ is left over; put fixes in docs/assets/ instead"
 
 
-def test_the_search_partial_is_materials_own_with_a_named_dialog():
-    ours = (ROOT / "overrides" / "partials" / "search.html").read_text(encoding="utf-8")
-    theirs = (MATERIAL_TEMPLATES / "partials" / "search.html").read_text(encoding="utf-8")
-    assert theirs.count(SEARCH_DIALOG + ">") == 1, "Material's search partial changed: update the override"
-    assert without_leading_comment(ours) == without_leading_comment(theirs).replace(SEARCH_DIALOG, NAMED)
+def test_the_fixes_are_listed_for_every_builder():
+    config = load_config(ROOT)
+    assert FIXES[0] in config["extra_css"]
+    assert FIXES[1] in config["extra_javascript"]
+    for fix in FIXES:
+        assert (ROOT / "docs" / fix).is_file(), fix
 
 
 def test_every_page_has_the_fixes(built_site):
     for path in site_pages():
         html = built_file(built_site, path).read_text(encoding="utf-8")
-        assert 'class="md-search" data-md-component="search" role="dialog" aria-label="Search"' in html, path
-        assert "assets/stylesheets/a11y.css" in html, path
-        assert "assets/javascripts/a11y.js" in html, path
-    assert (built_site / "assets" / "javascripts" / "a11y.js").is_file()
+        for fix in FIXES:
+            assert fix in html, f"{path} does not load {fix}"
+    for fix in FIXES:
+        assert (built_site / fix).is_file(), fix
+
+
+def test_the_script_names_the_search_dialog_and_the_annotation_markers(visit, built_site):
+    page = visit().open(first_page_with(built_site, ANNOTATED_CODE, "a code annotation"), until="ready")
+    assert page.locator(".md-search").get_attribute("role") == "dialog"
+    assert page.locator(".md-search").get_attribute("aria-label") == "Search"
+    page.wait_for_selector("a.md-annotation__index")
+    labels = page.eval_on_selector_all("a.md-annotation__index", "ms => ms.map(m => m.getAttribute('aria-label'))")
+    assert labels and all(label and label.startswith("Annotation ") for label in labels), labels
+    assert labels[0] == "Annotation 1"

@@ -2,9 +2,10 @@
 
 The test runs the Makefile's own serve command (on a free port, in a copy of the project),
 then uses MkDocs' live-reload protocol as the browser's script does (scripts/live_reload.py).
-Some `click` releases (8.3.1, for one) silently turn live reload off in MkDocs 1.6.1,
-which is why requirements.in pins click; with them the served pages carry no live-reload
-script at all, and this test fails at once saying so.
+Some `click` releases (8.2.2 to 8.3.x) silently turn live reload off in MkDocs 1.6.1;
+requirements.in pins one that does not (8.5.1, which this test passed with). With such a
+release the served pages carry no live-reload script at all, and this test fails at once
+saying so.
 """
 
 from __future__ import annotations

@@ -39,3 +39,28 @@ def test_the_environment_matches_the_lock_file():
     }
     assert {n: installed.get(n) for n in locked} == locked
     assert set(installed) - set(locked) == set(), "installed but not pinned"
+
+
+def zensical_site_packages() -> list[str]:
+    return [str(p) for p in sorted((ROOT / ".venv-zensical" / "lib").glob("python*/site-packages"))]
+
+
+def test_zensical_is_pinned_apart_and_shares_the_mkdocs_pins():
+    """Zensical has a lock file of its own (its venv, .venv-zensical, cannot disturb the
+    MkDocs pins), and every package both builders use is at the same version in both."""
+    direct, locked, mkdocs = pins("requirements-zensical.in"), pins("requirements-zensical.txt"), pins("requirements.txt")
+    assert {n: locked.get(n) for n in direct} == direct
+    assert {n: v for n, v in locked.items() if n in mkdocs} == {n: mkdocs[n] for n in locked if n in mkdocs}
+
+
+def test_the_zensical_environment_matches_its_lock_file():
+    paths = zensical_site_packages()
+    assert paths, ".venv-zensical is missing: `make test` (or `make zensical`) installs it"
+    installed = {
+        d.metadata["Name"].lower().replace("_", "-"): d.version
+        for d in metadata.distributions(path=paths)
+        if d.metadata["Name"].lower() not in {"pip", "setuptools", "wheel"}
+    }
+    locked = pins("requirements-zensical.txt")
+    assert {n: installed.get(n) for n in locked} == locked
+    assert set(installed) - set(locked) == set(), "installed in .venv-zensical but not pinned"

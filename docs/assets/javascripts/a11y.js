@@ -2,9 +2,15 @@
  * a11y.js: what Material for MkDocs and the diagram renderer build in the browser,
  * made usable without a mouse and named for screen readers.
  *
- * Why it exists: these elements are created by JavaScript after the page loads,
- * so no template or stylesheet can fix them:
+ * Why it exists: these fixes would otherwise need theme template overrides, and
+ * an override of Material's templates breaks the site under Zensical, whose
+ * templates differ (see CONTRIBUTING.md, "Building with Zensical"). A script
+ * listed in extra_javascript works the same under either builder:
  *
+ * - Material's search dialog (<div class="md-search" role="dialog">) has no
+ *   accessible name (axe rule aria-dialog-name). It is named after the search
+ *   field's placeholder ("Search"), as Material names the search elsewhere.
+ *   Zensical's own dialog is named already and is left as it is.
  * - A code annotation's marker is a link whose only content is an empty
  *   <span data-md-annotation-id="N">; the number shows through CSS, so a screen
  *   reader meets a nameless link (axe rule link-name). It is named
@@ -16,11 +22,20 @@
  *
  * The script watches the document, so it also covers what appears later (a
  * diagram drawn again in the other colour scheme), and re-checks the diagrams
- * when the window is resized. Loaded on every page by overrides/main.html,
- * after Material's bundle.
+ * when the window is resized. Loaded on every page through extra_javascript in
+ * mkdocs.yml, after the theme's bundle.
  */
 (function () {
   "use strict";
+
+  function nameSearchDialog() {
+    var dialogs = document.querySelectorAll('.md-search[role="dialog"]:not([aria-label]):not([aria-labelledby])');
+    Array.prototype.forEach.call(dialogs, function (dialog) {
+      var field = dialog.querySelector("input.md-search__input");
+      var name = field && field.getAttribute("placeholder");
+      dialog.setAttribute("aria-label", name || "Search");
+    });
+  }
 
   function nameAnnotationMarkers() {
     var markers = document.querySelectorAll("a.md-annotation__index:not([aria-label])");
@@ -44,6 +59,7 @@
   }
 
   function update() {
+    nameSearchDialog();
     nameAnnotationMarkers();
     letScrollingDiagramsTakeFocus();
   }
