@@ -4,7 +4,6 @@ the check that the test run leaves no process behind."""
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -36,12 +35,7 @@ def no_process_left_behind():
     left = [p for p in process_tree.descendants(os.getpid()) if p.running]
     still = set(process_tree.still_running_after([p.pid for p in left], GRACE_SECONDS))
     named = [p for p in left if p.pid in still]
-    for process in named:
-        try:
-            os.kill(process.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-    process_tree.still_running_after([p.pid for p in named], GRACE_SECONDS)
+    process_tree.kill_ours([p.pid for p in named], GRACE_SECONDS)
     assert not named, (
         f"{len(named)} process(es) started by the test run were still running {GRACE_SECONDS} s after its "
         "last test (killed now); a snippet, a server or a fixture did not stop what it started:\n"

@@ -2,8 +2,9 @@
 
 Tests that kill a snippet or a server with SIGKILL check that nothing it started is left
 running, and the test session checks at its end that it left no process behind (see
-conftest.py). Both need a process's descendants and a bounded wait for processes to end;
-the wait is event-driven: a pidfd becomes readable the moment its process ends.
+conftest.py). Both need a process's descendants, a bounded wait for processes to end
+(event-driven: a pidfd becomes readable the moment its process ends), and a way to kill
+what they left, by pid, without hitting a process that merely reuses a pid.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import ctypes
 import os
 import select
+import signal
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,7 +43,7 @@ def become_subreaper() -> None:
     session-end check finds it.
     """
     libc = ctypes.CDLL(None, use_errno=True)
-    if libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) != 0:
+    if libc.prctl(PR_SET_CHILD_SUBREAPER, ctypes.c_ulong(1), *[ctypes.c_ulong(0)] * 3) != 0:
         raise OSError(ctypes.get_errno(), "prctl(PR_SET_CHILD_SUBREAPER) failed")
 
 
@@ -107,3 +109,16 @@ def still_running_after(pids: list[int], timeout: float, reap: bool = True) -> l
     finally:
         for fd in pidfds:
             os.close(fd)
+
+
+def kill_ours(pids: list[int], timeout: float = 30) -> None:
+    """SIGKILL those of ``pids`` that are still descendants of this process, and wait for
+    them: a pid that has ended may have been given to an unrelated process since."""
+    ours = {p.pid for p in descendants(os.getpid()) if p.running}
+    mine = [pid for pid in dict.fromkeys(pids) if pid in ours]
+    for pid in mine:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    still_running_after(mine, timeout)

@@ -45,7 +45,7 @@ def dies_with_this_process(death_signal: int = signal.SIGTERM, then: Callable[[]
 
     def in_the_child() -> None:
         if prctl is not None:
-            if prctl(PR_SET_PDEATHSIG, int(death_signal), 0, 0, 0) != 0:
+            if prctl(PR_SET_PDEATHSIG, ctypes.c_ulong(death_signal), *[ctypes.c_ulong(0)] * 3) != 0:
                 raise OSError(ctypes.get_errno(), "prctl(PR_SET_PDEATHSIG) failed")
             if os.getppid() != parent:  # the parent died before the prctl: no signal will come
                 os._exit(128 + int(death_signal))

@@ -3,16 +3,18 @@ killed with SIGKILL, both shapes of it: a plain runserver child, and runserver w
 reloader (a parent whose own child serves). Without it, the server outlives the script.
 
 Each test runs a small script that starts runserver on 127.0.0.1 port 0 as the snippets
-do, and prints the port once the banner is out (the synchronisation: nothing sleeps). The
-test kills the script with SIGKILL and waits, with a deadline, on pidfds of every process
-the script had started. The test session is a subreaper (see conftest.py), so an orphaned
+do, and waits for the server's banner on the script's output (the synchronisation: nothing
+sleeps). A plain server writes to that output directly, so the test holds it open and the
+server cannot die of a broken pipe instead. The test kills the script with SIGKILL and
+waits, with a deadline, on pidfds of every process the script had started. The test session is a subreaper (see conftest.py), so an orphaned
 server is re-parented to it and is still found and waited for here.
 """
 
 import ast
 import http.client
 import os
-import select
+import queue
+import re
 import signal
 import socket
 import subprocess
@@ -33,50 +35,58 @@ from support.runserver_process import start_runserver
 
 MYSITE = {str(SNIPPETS / "mysite")!r}
 shape = sys.argv[1]
-if shape == "reloader":
+if shape == "reloader":  # as the autoreloader snippets start it, reading its console
     server = start_runserver(MYSITE, ["manage.py", "runserver", "127.0.0.1:0"])
-else:
+    print(next(line for line in server.stdout if "server at http" in line), end="", flush=True)
+else:  # its console is this script's standard output, which the test reads (and holds open)
     server = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", "127.0.0.1:0", "--noreload"],
-        cwd=MYSITE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        env={{**os.environ, "PYTHONUNBUFFERED": "1"}},
+        cwd=MYSITE, stderr=subprocess.STDOUT, env={{**os.environ, "PYTHONUNBUFFERED": "1"}},
         **({{"preexec_fn": dies_with_this_process()}} if shape == "plain" else {{}}),
     )
-for line in server.stdout:
-    if found := re.search(r"server at http://127\\.0\\.0\\.1:(\\d+)/", line):
-        print(found[1], flush=True)
-        break
-else:
-    sys.exit("runserver ended before its banner")
 sys.stdin.read()  # until the test kills this script
 """
+BANNER = re.compile(r"server at http://127\.0\.0\.1:(\d+)/")
 
 
-def start_script(tmp_path: Path, shape: str) -> tuple[subprocess.Popen, int]:
-    """Run the script for ``shape``; return it and the server's port, once it listens."""
-    path = tmp_path / "starts_a_server.py"
-    path.write_text(SCRIPT)
-    script = subprocess.Popen([sys.executable, str(path), shape], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-    readable, _, _ = select.select([script.stdout], [], [], 60)
-    line = script.stdout.readline() if readable else ""
-    if not line.strip().isdigit():
-        end_everything_under(script)
-        pytest.fail(f"the {shape} server did not print its banner within 60 s (script output: {line!r})")
-    return script, int(line)
+class ServerScript:
+    """The script for one shape, running: its process, the server's port, and its console,
+    read on a thread of its own to the end, so that the test waits for the banner with a
+    deadline and the server never blocks on a full pipe."""
 
-
-def end_everything_under(script: subprocess.Popen) -> None:
-    """Whatever a test found: kill the script and all it started, and wait for them."""
-    tree = [p.pid for p in process_tree.descendants(script.pid)]
-    for pid in [script.pid, *tree]:
+    def __init__(self, tmp_path: Path, shape: str):
+        path = tmp_path / "starts_a_server.py"
+        path.write_text(SCRIPT)
+        self.process = subprocess.Popen([sys.executable, str(path), shape], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        self.pid = self.process.pid
+        self.lines: queue.Queue = queue.Queue()
+        self.reader = threading.Thread(target=self.read, name="console reader", daemon=True)
+        self.reader.start()
+        console = []
         try:
-            os.kill(pid, signal.SIGKILL)
-        except ProcessLookupError:
+            while (line := self.lines.get(timeout=60)) is not None:
+                console.append(line)
+                if found := BANNER.search(line):
+                    self.port = int(found[1])
+                    return
+        except queue.Empty:
             pass
-    script.wait(timeout=30)
-    process_tree.still_running_after(tree, 30)
-    script.stdin.close()
-    script.stdout.close()
+        self.end()
+        pytest.fail(f"the {shape} server did not print its banner within 60 s:\n{''.join(console)}")
+
+    def read(self) -> None:
+        for line in self.process.stdout:
+            self.lines.put(line)
+        self.lines.put(None)
+
+    def end(self, seen=()) -> None:
+        """Whatever a test found: kill the script, all it started, and the processes seen
+        under it before (orphans are no longer under it), and wait for them."""
+        process_tree.kill_ours([self.pid, *seen, *(p.pid for p in process_tree.descendants(self.pid))])
+        self.process.wait(timeout=30)
+        self.process.stdin.close()
+        self.reader.join(timeout=30)  # the output ends once every process holding it has
+        self.process.stdout.close()
 
 
 def status_of_a_get(port: int) -> int:
@@ -90,40 +100,35 @@ def status_of_a_get(port: int) -> int:
 
 @pytest.mark.parametrize("shape, processes", [("plain", 1), ("reloader", 2)])
 def test_the_server_ends_when_its_script_is_killed(tmp_path, shape, processes):
-    script, port = start_script(tmp_path, shape)
+    script = ServerScript(tmp_path, shape)
+    tree = [p for p in process_tree.descendants(script.pid) if p.running]
     try:
-        tree = [p for p in process_tree.descendants(script.pid) if p.running]
         assert len(tree) == processes, f"the {shape} server is {processes} process(es): {[str(p) for p in tree]}"
         if shape == "reloader":  # the reloader's parent, and the child it started, which serves
             assert tree[0].ppid == script.pid and tree[1].ppid == tree[0].pid
-        assert status_of_a_get(port) == 200
+        assert status_of_a_get(script.port) == 200
 
         os.kill(script.pid, signal.SIGKILL)  # no finally, no atexit, no signal handler runs
-        script.wait(timeout=30)
+        script.process.wait(timeout=30)
         left = process_tree.still_running_after([p.pid for p in tree], timeout=30)
         assert not left, f"still running 30 s after their script was killed: {[str(p) for p in tree if p.pid in left]}"
         with pytest.raises(ConnectionRefusedError):
-            socket.create_connection(("127.0.0.1", port), timeout=5)
+            socket.create_connection(("127.0.0.1", script.port), timeout=5)
     finally:
-        end_everything_under(script)
+        script.end([p.pid for p in tree])
 
 
 def test_without_it_the_server_outlives_its_killed_script(tmp_path):
     """The control: the same plain server started without dies_with_this_process()."""
-    script, port = start_script(tmp_path, "unguarded")
+    script = ServerScript(tmp_path, "unguarded")
     [server] = [p for p in process_tree.descendants(script.pid) if p.running]
     try:
         os.kill(script.pid, signal.SIGKILL)
-        script.wait(timeout=30)
-        assert status_of_a_get(port) == 200, "the orphaned server still serves"
+        script.process.wait(timeout=30)
+        assert status_of_a_get(script.port) == 200, "the orphaned server still serves"
         assert process_tree.processes()[server.pid].ppid == os.getpid(), "handed to the test session, the subreaper"
     finally:
-        end_everything_under(script)
-        try:
-            os.kill(server.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        assert process_tree.still_running_after([server.pid], 30) == []
+        script.end([server.pid])
 
 
 def test_it_must_be_called_from_the_main_thread():
