@@ -13,7 +13,9 @@ What it does not cover, and how the snippets cover it:
   is a parent that starts the serving child with `subprocess.run()`. The default signal,
   SIGTERM, covers it: `django.utils.autoreload.run_with_reloader()` turns SIGTERM into
   `sys.exit(0)`, and `subprocess.run()`, interrupted by that exception, kills its child
-  with SIGKILL and waits for it before the parent exits.
+  with SIGKILL and waits for it before the parent exits. (One gap is Django's: a SIGTERM
+  that lands while the parent is starting a new child, during a restart, ends the parent
+  before `subprocess.run()` holds the child it would kill.)
 - The signal comes when the *thread* that started the child ends, not the process, so
   the child must be started from the main thread (checked here).
 - Elsewhere than Linux there is no such setting, and the function does nothing.
