@@ -3,10 +3,18 @@
 A snippet's own test and the check of the output a page shows from it both need the same
 run; this module runs each snippet once per process, from the project root, and keeps the
 result.
+
+A snippet never outlives its run: it is started with a parent-death signal (SIGKILL,
+through snippets/support/child_processes.py, the mechanism the snippets themselves use for
+their servers), so it dies with the test run even when the run is killed with SIGKILL;
+and it runs in a process group of its own, which is killed whole if it overruns its time.
+The servers a snippet starts die with the snippet in turn (see child_processes.py).
 """
 
 from __future__ import annotations
 
+import importlib.util
+import os
 import signal
 import subprocess
 import sys
@@ -19,8 +27,25 @@ from scripts.includes import ROOT
 SNIPPET_TIMEOUT = 120
 
 
+def _load_child_processes():
+    # Loaded from its file: snippets/ is not a package of the tooling, and putting it on
+    # the path would make every snippet importable by name.
+    path = ROOT / "snippets" / "support" / "child_processes.py"
+    spec = importlib.util.spec_from_file_location("_snippet_support_child_processes", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+dies_with_this_process = _load_child_processes().dies_with_this_process
+
+
 class SnippetFailed(Exception):
     """A snippet that exited with an error; the message has its output and how to rerun it."""
+
+
+class SnippetTimedOut(SnippetFailed):
+    """A snippet that did not finish in time; its process group was killed."""
 
 
 @dataclass(frozen=True)
@@ -38,10 +63,11 @@ class SnippetRun:
             )
 
 
-def run_snippet(snippet: str, root: Path = ROOT) -> SnippetRun:
+def run_snippet(snippet: str, root: Path = ROOT, timeout: float = SNIPPET_TIMEOUT) -> SnippetRun:
     """Run ``python <snippet>`` as a reader would, from the project root; cached per process,
-    so a snippet's own test and the check of its shown output share one run."""
-    return _run_snippet(snippet, Path(root).resolve())
+    so a snippet's own test and the check of its shown output share one run. Raises
+    SnippetTimedOut, having killed the snippet's process group, after ``timeout`` seconds."""
+    return _run_snippet(snippet, Path(root).resolve(), timeout)
 
 
 def _as_from_a_terminal() -> None:
@@ -51,14 +77,39 @@ def _as_from_a_terminal() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
+def _kill_the_group(process: subprocess.Popen) -> None:
+    try:
+        os.killpg(process.pid, signal.SIGKILL)  # the snippet and everything in its group
+    except ProcessLookupError:
+        pass  # the group has already ended
+
+
 @cache
-def _run_snippet(snippet: str, root: Path) -> SnippetRun:
-    result = subprocess.run(
+def _run_snippet(snippet: str, root: Path, timeout: float) -> SnippetRun:
+    process = subprocess.Popen(
         [sys.executable, snippet],
-        preexec_fn=_as_from_a_terminal,
         cwd=root,
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
-        timeout=SNIPPET_TIMEOUT,
+        process_group=0,  # a group of its own, led by the snippet, to kill whole on a timeout
+        preexec_fn=dies_with_this_process(signal.SIGKILL, then=_as_from_a_terminal),
     )
-    return SnippetRun(snippet, result.returncode, result.stdout, result.stderr)
+    try:
+        stdout, stderr = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        _kill_the_group(process)
+        try:
+            stdout, stderr = process.communicate(timeout=30)
+        except subprocess.TimeoutExpired:  # a process outside the group still holds its output open
+            stdout, stderr = "(not read)\n", "(not read)\n"
+            process.wait()
+        raise SnippetTimedOut(
+            f"{snippet}: did not finish within {timeout} s; its process group was killed. "
+            f"Run `python {snippet}` to see where it waits.\n--- stderr ---\n{stderr}--- stdout ---\n{stdout}"
+        ) from None
+    except BaseException:  # CONTROL-C in the test run, or any other way out
+        _kill_the_group(process)
+        process.wait()
+        raise
+    return SnippetRun(snippet, process.returncode, stdout, stderr)

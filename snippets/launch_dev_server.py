@@ -22,6 +22,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from support.child_processes import dies_with_this_process
+
 MYSITE = Path(__file__).resolve().parent / "mysite"
 
 
@@ -37,6 +39,7 @@ class Server:
             stderr=subprocess.STDOUT,  # one console, as in a terminal
             text=True,
             env={**os.environ, "PYTHONUNBUFFERED": "1"},
+            preexec_fn=dies_with_this_process(),  # SIGTERM to it if this script dies, even killed
         )
         self.console = []
         self.port = int(self.read_until(r"server at http://127\.0\.0\.1:(\d+)/")[1])

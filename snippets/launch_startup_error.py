@@ -11,8 +11,9 @@ the file back as it was restarts the child, which then serves. SIGINT to the chi
 signal CONTROL-C sends) stops it, and the parent with it; the script checks that every
 process it saw is gone.
 
-The settings module is the settings side of launch_autoreload.py (see its docstring),
-told to report the reloader's messages about hello/apps.py.
+The settings module is support/reporting_settings.py, copied into the project as
+launch_autoreload.py, as launch_autoreload.py does (see its docstring), told to report
+the reloader's messages about hello/apps.py.
 """
 
 import os
@@ -22,7 +23,9 @@ import signal
 import tempfile
 from pathlib import Path
 
-from launch_autoreload import Console, alive, show, start_runserver
+from support.child_processes import alive
+from support.runserver_process import start_runserver
+from support.tagged_console import Console, show
 
 HERE = Path(__file__).resolve().parent
 BROKEN = "hello/apps.py"
@@ -66,12 +69,12 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         project = Path(tmp) / "mysite"
         shutil.copytree(HERE / "mysite", project, ignore=shutil.ignore_patterns("__pycache__"))
-        shutil.copy(HERE / "launch_autoreload.py", project / "launch_autoreload.py")
+        shutil.copy(HERE / "support" / "reporting_settings.py", project / "launch_autoreload.py")
         command = ["manage.py", "runserver", "127.0.0.1:0", "--settings=launch_autoreload"]
         original = break_the_app(project)
         print(f"$ echo 'this line is not Python' >> {BROKEN}")
         print(f"$ python {' '.join(command)}")
-        os.environ["LAUNCH_WATCHED"] = BROKEN  # for the settings side of launch_autoreload.py
+        os.environ["LAUNCH_WATCHED"] = BROKEN  # for support/reporting_settings.py
         server = start_runserver(project, command)
         console = Console(server.stdout)
         try:

@@ -17,6 +17,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from support.child_processes import dies_with_this_process
+
 MYSITE = Path(__file__).resolve().parent / "mysite"
 
 
@@ -39,6 +41,7 @@ server = subprocess.Popen(
     stderr=subprocess.STDOUT,  # one console, as in a terminal
     text=True,
     env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    preexec_fn=dies_with_this_process(),  # SIGTERM to it if this script dies, even killed
 )
 # --8<-- [end:launch]
 try:

@@ -7,7 +7,7 @@
 and returns an iterable of bytes. The snippet serves it with wsgiref's reference server
 on 127.0.0.1 (port chosen by the system), behind `wsgiref.validate.validator`, which
 checks both sides of the conversation, and asks for one page with a real HTTP client.
-Other snippets import `application` to serve it with other servers.
+`application` is in support/hello_application.py: pep3333_gateway.py serves it too.
 """
 
 import http.client
@@ -15,25 +15,11 @@ import threading
 import warnings
 from wsgiref.validate import WSGIWarning, validator
 
-
-# --8<-- [start:application]
-def application(environ, start_response):
-    """Say hello, and which path was asked for."""
-    # environ values are native strings (str). PATH_INFO holds the URL's bytes,
-    # percent-decoded, one character per byte (ISO-8859-1): encode to get them.
-    path = environ["PATH_INFO"].encode("iso-8859-1")
-    body = b"Hello from a WSGI application. You asked for " + path + b"\n"
-    start_response("200 OK", [
-        ("Content-Type", "text/plain; charset=utf-8"),
-        ("Content-Length", str(len(body))),
-    ])
-    return [body]  # an iterable of bytes: here, a list with one item
-# --8<-- [end:application]
+from support.hello_application import application
+from support.wsgiref_serving import serving
 
 
 if __name__ == "__main__":
-    from pep3333_serving import serving
-
     warnings.simplefilter("error", WSGIWarning)  # a WSGI warning is a failure here
     # --8<-- [start:serve]
     with serving(validator(application)) as port:

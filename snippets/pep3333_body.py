@@ -72,7 +72,7 @@ def on_request_finished(sender, **kwargs):
 
 
 if __name__ == "__main__":
-    from pep3333_serving import QuietRequestHandler, serving
+    from support.wsgiref_serving import QuietRequestHandler, serving
 
     class ErrorsKeptHandler(QuietRequestHandler):
         """Keep what the server logs about a failed request, to show it below."""

@@ -19,8 +19,8 @@ import warnings
 from wsgiref.util import FileWrapper
 from wsgiref.validate import WSGIWarning, validator
 
-from pep3333_gateway import Gateway, running
-from pep3333_serving import QuietRequestHandler, serving
+from support.socket_gateway import Gateway, running
+from support.wsgiref_serving import QuietRequestHandler, serving
 
 CGI_KEYS = ["REQUEST_METHOD", "SCRIPT_NAME", "PATH_INFO", "QUERY_STRING", "CONTENT_TYPE",
             "CONTENT_LENGTH", "SERVER_NAME", "SERVER_PORT", "SERVER_PROTOCOL", "REMOTE_ADDR",

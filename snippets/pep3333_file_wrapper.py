@@ -26,8 +26,8 @@ import wsgiref.handlers
 from pathlib import Path
 from wsgiref.validate import WSGIWarning, validator
 
-from pep3333_gateway import Gateway, running
-from pep3333_serving import serving
+from support.socket_gateway import Gateway, running
+from support.wsgiref_serving import serving
 
 MYSITE = Path(__file__).resolve().parent / "mysite"
 STATIC = "/static/admin/css/base.css"

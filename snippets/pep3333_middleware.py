@@ -69,7 +69,7 @@ class PassOn:
 
 
 if __name__ == "__main__":
-    from pep3333_serving import serving
+    from support.wsgiref_serving import serving
 
     warnings.simplefilter("error", WSGIWarning)  # a WSGI warning is a failure here
     sys.path.insert(0, str(MYSITE))

@@ -20,7 +20,7 @@ import warnings
 from pathlib import Path
 from wsgiref.validate import WSGIWarning, validator
 
-from pep3333_gateway import Gateway, get, running
+from support.socket_gateway import Gateway, get, running
 
 MYSITE = Path(__file__).resolve().parent / "mysite"
 

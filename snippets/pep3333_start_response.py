@@ -26,8 +26,8 @@ import threading
 import warnings
 from wsgiref.validate import WSGIWarning, validator
 
-from pep3333_gateway import Gateway, running
-from pep3333_serving import QuietRequestHandler, serving
+from support.socket_gateway import Gateway, running
+from support.wsgiref_serving import QuietRequestHandler, serving
 
 TEXT = [("Content-Type", "text/plain")]
 

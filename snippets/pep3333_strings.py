@@ -65,7 +65,7 @@ class Recorder:
 
 
 if __name__ == "__main__":
-    from pep3333_serving import QuietRequestHandler, serving
+    from support.wsgiref_serving import QuietRequestHandler, serving
 
     warnings.simplefilter("error", WSGIWarning)  # a WSGI warning is a failure here
     django.setup()

@@ -140,7 +140,7 @@ def wsgi_keys_in_source(root):
 
 
 if __name__ == "__main__":
-    from pep3333_serving import QuietRequestHandler, serving
+    from support.wsgiref_serving import QuietRequestHandler, serving
 
     django.setup()
     from django.core.wsgi import get_wsgi_application

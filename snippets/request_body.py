@@ -18,7 +18,7 @@ from django.http import HttpResponse, RawPostDataException
 from django.urls import path
 from django.views.decorators.csrf import csrf_exempt
 
-from request_devserver import serving
+from support.devserver import serving
 
 log = []
 

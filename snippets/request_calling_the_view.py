@@ -19,7 +19,8 @@ from django.db import connection, transaction
 from django.http import HttpResponse
 from django.urls import path
 
-from request_devserver import get, serving  # first: it puts the example project on the path
+from support.client import get
+from support.devserver import serving  # first: it puts the example project on the path
 
 import mysite.settings  # noqa: E402
 from hello import views  # noqa: E402

@@ -11,7 +11,8 @@ mysite/urls.py names its own handlers: `handler404` and `handler500`.
 
 from django.core.management import CommandError, call_command
 
-from request_devserver import get, gist, serving
+from support.client import get, gist
+from support.devserver import serving
 
 log = []
 

@@ -14,7 +14,8 @@ Inner's `process_exception` answers.
 from django.core.signals import got_request_exception
 from django.http import HttpResponse
 
-from request_devserver import get, gist, serving
+from support.client import get, gist
+from support.devserver import serving
 
 log = []
 

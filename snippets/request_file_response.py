@@ -19,7 +19,7 @@ from django.core.signals import request_finished
 from django.http import FileResponse
 from django.urls import path
 
-from request_devserver import serving
+from support.devserver import serving
 
 log = []
 

@@ -19,7 +19,7 @@ from django.core.signals import request_started
 from django.http import StreamingHttpResponse
 from django.urls import path
 
-from request_devserver import runserver_command, serving  # first: it puts the example project on the path
+from support.devserver import runserver_command, serving  # first: it puts the example project on the path
 
 from hello import views  # noqa: E402
 

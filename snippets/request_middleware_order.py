@@ -15,7 +15,8 @@ import textwrap
 
 from django.conf import settings
 
-from request_devserver import get, gist, serving
+from support.client import get, gist
+from support.devserver import serving
 
 log = []
 

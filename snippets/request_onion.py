@@ -12,7 +12,8 @@ and the first again. Every step prints a line; the asserts at the end check the 
 from django.core.exceptions import MiddlewareNotUsed
 from django.http import HttpResponse
 
-from request_devserver import get, serving
+from support.client import get
+from support.devserver import serving
 
 steps = []
 

@@ -12,7 +12,8 @@ hooks. Three requests: one to a view, one to a URL no view matches, and one to
 from django.http import HttpResponse
 from django.utils.deprecation import MiddlewareMixin
 
-from request_devserver import get, serving
+from support.client import get
+from support.devserver import serving
 
 log = []
 

@@ -14,7 +14,8 @@ import queue
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import got_request_exception, request_finished, request_started
 
-from request_devserver import get, serving
+from support.client import get
+from support.devserver import serving
 
 log = []
 

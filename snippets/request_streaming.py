@@ -16,7 +16,7 @@ import queue
 from django.http import StreamingHttpResponse
 from django.urls import path
 
-from request_devserver import serving
+from support.devserver import serving
 
 log = []
 

@@ -12,7 +12,8 @@ template's context. The example project's `hello` app reports its view. Two requ
 
 import logging
 
-from request_devserver import get, serving
+from support.client import get
+from support.devserver import serving
 
 log = []
 

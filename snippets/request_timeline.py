@@ -22,7 +22,8 @@ import sys
 from django.core.servers.basehttp import WSGIRequestHandler
 from django.core.signals import got_request_exception, request_finished, request_started
 
-from request_devserver import get, serving
+from support.client import get
+from support.devserver import serving
 
 
 log = []

@@ -12,7 +12,8 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.urls import path, reverse
 
-from request_devserver import get, gist, serving
+from support.client import get, gist
+from support.devserver import serving
 
 log = []
 

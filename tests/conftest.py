@@ -1,15 +1,47 @@
-"""Shared fixtures: the project root, and one strict build of the site per test session by
-each builder (MkDocs, the published one, and Zensical)."""
+"""Shared fixtures: the project root, one strict build of the site per test session by each
+builder (MkDocs, the published one, and Zensical), and the check that the test run leaves
+no process behind."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from tests import process_tree
+
 ROOT = Path(__file__).resolve().parent.parent
+
+
+# How long processes the test run started may take to end once its last test is done
+# (a browser closing, a server shutting down) before they count as left behind; the test
+# of this check (tests/test_no_process_left_behind.py) shortens it for its inner run.
+GRACE_SECONDS = float(os.environ.get("TEST_RUN_GRACE_SECONDS", "15"))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Orphans (a server whose snippet was killed) are then re-parented to this process, not
+    # to init, and the check below still sees them as started by the test run.
+    process_tree.become_subreaper()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_process_left_behind():
+    """At the end of the session, fail if a process the test run started is still running,
+    naming each one; then kill them, so that not even a failed run leaves one behind."""
+    yield
+    left = [p for p in process_tree.descendants(os.getpid()) if p.running]
+    still = set(process_tree.still_running_after([p.pid for p in left], GRACE_SECONDS))
+    named = [p for p in left if p.pid in still]
+    process_tree.kill_ours([p.pid for p in named], GRACE_SECONDS)
+    assert not named, (
+        f"{len(named)} process(es) started by the test run were still running {GRACE_SECONDS} s after its "
+        "last test (killed now); a snippet, a server or a fixture did not stop what it started:\n"
+        + "\n".join(f"  {p}" for p in named)
+    )
 
 
 @pytest.fixture(scope="session")

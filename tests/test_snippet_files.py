@@ -1,5 +1,10 @@
 """Snippet files: one test module per snippet, valid Python, well-formed section markers.
 
+Tests mirror the files they test: `tests/snippets/test_<name>.py` for each shown snippet
+`snippets/<name>.py` (and for the example project, `test_mysite.py`), and
+`tests/snippets/support/test_<module>.py` for a module of `snippets/support/` with logic
+of its own worth testing (a support module used by snippets is also tested through them).
+
 pymdownx.snippets (with check_paths) fails the build on a missing file or section, but
 silently includes an unterminated section to the end of the file; scripts.snippet_sections
 catches that and names file and line. The failure paths are tested on small temporary trees.
@@ -24,6 +29,13 @@ def test_every_snippet_has_a_test_module_of_the_same_name():
     assert not missing, f"snippets without tests/snippets/test_<name>.py: {missing}"
     orphans = [p.name for p in (ROOT / "tests" / "snippets").glob("test_*.py") if p.stem[5:] not in programs]
     assert not orphans, f"tests for snippets that do not exist: {orphans}"
+
+
+def test_every_support_test_module_tests_a_support_module():
+    modules = {p.stem for p in (ROOT / "snippets" / "support").glob("*.py") if p.stem != "__init__"}
+    tests = (ROOT / "tests" / "snippets" / "support").glob("test_*.py")
+    orphans = [p.name for p in tests if p.stem[5:] not in modules]
+    assert not orphans, f"tests/snippets/support/ modules for support modules that do not exist: {orphans}"
 
 
 @pytest.mark.parametrize("path", sorted((ROOT / "snippets").rglob("*.py")), ids=lambda p: p.relative_to(ROOT).as_posix())

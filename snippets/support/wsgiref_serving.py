@@ -1,7 +1,7 @@
 """The harness the PEP 3333 snippets share: serve one WSGI application on 127.0.0.1, on a
 port the system picks, in a thread of its own, and stop the server and its thread again.
 
-    from pep3333_serving import serving
+    from support.wsgiref_serving import serving
     with serving(application) as port:
         ...  # talk to http://127.0.0.1:<port>/ with a real HTTP client
 
@@ -9,7 +9,6 @@ The server is the standard library's reference WSGI server, wsgiref (or any serv
 built like it, such as Django's development server, passed as ``server_class``). Its
 access log goes to standard output without the date, so that the snippets' consoles read
 in order and do not change from run to run; standard error stays for real problems.
-This module is a helper, not a demonstration: the snippets that import it say what they show.
 """
 
 from __future__ import annotations

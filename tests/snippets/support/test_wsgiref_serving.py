@@ -1,23 +1,18 @@
-"""snippets/pep3333_serving.py: the harness serves on 127.0.0.1 with a port the system
-picked, and leaves no thread or listening socket behind, also when the block fails."""
+"""snippets/support/wsgiref_serving.py: the harness serves on 127.0.0.1 with a port the
+system picked, and leaves no thread or listening socket behind, also when the block fails."""
 
 import http.client
-import importlib.util
 import socket
 import threading
-from pathlib import Path
 
 import pytest
 
-SNIPPET = Path(__file__).resolve().parents[2] / "snippets" / "pep3333_serving.py"
+from tests.support_modules import load
 
 
 @pytest.fixture(scope="module")
 def serving():
-    spec = importlib.util.spec_from_file_location("pep3333_serving_under_test", SNIPPET)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.serving
+    return load("wsgiref_serving").serving
 
 
 def hello(environ, start_response):

@@ -2,7 +2,7 @@
 the example project inside the snippet's own process, so that the snippet can define
 middleware, views and signal receivers next to the client that calls them.
 
-    from request_devserver import serving
+    from support.devserver import serving
     with serving(MIDDLEWARE=[...]) as port:   # optional settings for this server
         ...  # talk to http://127.0.0.1:<port>/ with a real HTTP client
 
@@ -14,22 +14,22 @@ the port is one the system picks on 127.0.0.1, and the server can be stopped aga
 checks for that every 0.05 s). Stopping waits for every thread the server started, so
 nothing is left running.
 
-Run it on its own to serve one request: `python snippets/request_devserver.py`.
+Importing it puts the example project on the path, as manage.py would, so a snippet that
+imports `mysite` or `hello` imports this module first. The client the request snippets
+ask it with is support/client.py.
 """
 
 from __future__ import annotations
 
 import contextlib
-import http.client
 import os
 import queue
-import re
 import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-MYSITE = Path(__file__).resolve().parent / "mysite"
+MYSITE = Path(__file__).resolve().parent.parent / "mysite"
 # As manage.py would: the project on the path, its settings named. Django reads them at
 # the first serving(), so a snippet may change the settings module before that.
 sys.path.insert(0, str(MYSITE))
@@ -100,30 +100,3 @@ def serving(request_handler=None, wrap=None, **settings) -> Iterator[int]:
             thread.join()
             server.server_close()  # joins the threads of the connections it served
 # --8<-- [end:serving]
-
-
-def get(port: int, path: str, **headers) -> tuple[http.client.HTTPResponse, bytes]:
-    """One GET on a connection of its own; the response and its whole body."""
-    client = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    try:
-        client.request("GET", path, headers=headers)
-        response = client.getresponse()
-        return response, response.read()
-    finally:
-        client.close()
-
-
-def gist(body: bytes) -> str:
-    """A response body in a few words: an HTML page's title, or else the text itself."""
-    title = re.search(rb"<title>(.*?)</title>", body, re.DOTALL)
-    if title:
-        return "page titled " + repr(" ".join(title[1].decode().split()))
-    return repr(body.decode())
-
-
-if __name__ == "__main__":
-    with serving() as port:
-        response, body = get(port, "/")
-    print(f"GET / on 127.0.0.1:{port}: {response.status} {response.reason}, {body!r}")
-    assert port != 0 and response.status == 200
-    assert threading.active_count() == 1, "every thread the server started has ended"
