@@ -93,7 +93,7 @@ def _run_snippet(snippet: str, root: Path, timeout: float) -> SnippetRun:
         stderr=subprocess.PIPE,
         text=True,
         process_group=0,  # a group of its own, led by the snippet, to kill whole on a timeout
-        preexec_fn=dies_with_this_process(signal.SIGKILL, then=_as_from_a_terminal),
+        preexec_fn=dies_with_this_process(signal.SIGKILL, then=_as_from_a_terminal, waited_for_by_this_thread=True),
     )
     try:
         stdout, stderr = process.communicate(timeout=timeout)

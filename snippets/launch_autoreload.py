@@ -41,9 +41,10 @@ WATCHED = os.environ.get("LAUNCH_WATCHED", "hello/views.py")  # launch_startup_e
 def get(port):
     client = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     client.request("GET", "/")
-    status = client.getresponse().status
+    response = client.getresponse()
+    response.read()  # all of the body: closing then is a clean close, not a reset
     client.close()
-    return status
+    return response.status
 
 
 def touch(project):

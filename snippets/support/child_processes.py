@@ -33,11 +33,14 @@ from collections.abc import Callable
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
-def dies_with_this_process(death_signal: int = signal.SIGTERM, then: Callable[[], None] | None = None) -> Callable[[], None]:
+def dies_with_this_process(death_signal: int = signal.SIGTERM, then: Callable[[], None] | None = None,
+                           waited_for_by_this_thread: bool = False) -> Callable[[], None]:
     """A ``preexec_fn`` for ``subprocess.Popen``: the child gets ``death_signal`` when this
     process ends, however it ends. ``then``, if given, runs next in the child (another
-    preparation a ``preexec_fn`` would make)."""
-    if threading.current_thread() is not threading.main_thread():
+    preparation a ``preexec_fn`` would make). ``waited_for_by_this_thread``: the caller
+    waits for the child in the thread that starts it (``subprocess.run``), so that thread
+    cannot end first, and any thread may start it."""
+    if not waited_for_by_this_thread and threading.current_thread() is not threading.main_thread():
         raise RuntimeError(
             "start the child from the main thread: Linux sends the parent-death signal when "
             "the thread that started the child ends, and this thread may end first"
