@@ -209,3 +209,36 @@ def test_cli_check_against_a_changed_django_fails_with_a_diff_naming_the_page(tm
     assert "Pages that include it: docs/index.md:" in result.stderr
     assert "+        response._resource_closers.append(request.close)  # a one-line change" in result.stderr
     assert "\n1 problem(s) in " in result.stderr
+
+
+def test_any_installed_distribution_is_quoted_with_its_release_and_tag(tmp_path):
+    """asgiref is installed with Django: quoted by qualified name, titled with its own
+    release, linked to its own repository's tag."""
+    make_project(tmp_path, '[demo]\nqualname = "asgiref.sync.ThreadSensitiveContext"\n')
+    update(tmp_path)
+    asgiref = installed("asgiref")
+    loc = asgiref.locate("asgiref.sync.ThreadSensitiveContext")
+    fragment = (tmp_path / "excerpts" / "demo.md").read_text()
+    assert f'title="ThreadSensitiveContext · asgiref/sync.py · asgiref {asgiref.version}" linenums="{loc.start}"' in fragment
+    assert f"https://github.com/django/asgiref/blob/{asgiref.version}/asgiref/sync.py#L{loc.start}-L{loc.end}" in fragment
+    assert (tmp_path / f"excerpts/snapshots/asgiref/asgiref.sync.ThreadSensitiveContext.txt").is_file()
+    assert check(tmp_path) == []
+
+
+def test_the_standard_library_is_quoted_at_cpythons_tag_for_the_running_python(tmp_path):
+    make_project(tmp_path, '[demo]\nqualname = "wsgiref.handlers.BaseHandler.write"\n')
+    update(tmp_path)
+    python = installed("wsgiref")
+    loc = python.locate("wsgiref.handlers.BaseHandler.write")
+    fragment = (tmp_path / "excerpts" / "demo.md").read_text()
+    assert f'title="BaseHandler.write · Lib/wsgiref/handlers.py · Python {python.version}"' in fragment
+    assert f"https://github.com/python/cpython/blob/v{python.version}/Lib/wsgiref/handlers.py#L{loc.start}-L{loc.end}" in fragment
+
+
+def test_links_for_the_servers_a_later_walkthrough_quotes_and_an_error_for_an_unknown_one(tmp_path):
+    assert SourceTree(tmp_path, "gunicorn", "23.0.0").url("gunicorn/arbiter.py", 10, 20) == (
+        "https://github.com/benoitc/gunicorn/blob/23.0.0/gunicorn/arbiter.py#L10-L20")
+    assert SourceTree(tmp_path, "uvicorn", "0.34.0").url("uvicorn/server.py", 1, 2) == (
+        "https://github.com/Kludex/uvicorn/blob/0.34.0/uvicorn/server.py#L1-L2")
+    with pytest.raises(Exception, match="no release-tag link is known for sqlparse; add its repository"):
+        SourceTree(tmp_path, "sqlparse", "0.6.1").url("sqlparse/lexer.py", 1, 2)
