@@ -223,13 +223,19 @@ def stale_message(file: GeneratedFile, root: Path, kind: str, name: str | None =
 
 
 def _python_notice(file: GeneratedFile, root: Path) -> str:
+    """What a Python-dependent file looks like here, compared up to the version number."""
     committed = (root / file.path).read_text(encoding="utf-8") if (root / file.path).is_file() else ""
-    changed = sum(1 for l in difflib.ndiff(committed.splitlines(), file.text.splitlines()) if l[:1] in "+-")
+    pinned, running = pinned_python(root), platform.python_version()
+    as_if_pinned = file.text.replace(f"v{running}", f"v{pinned}").replace(f"Python {running}", f"Python {pinned}")
+    if as_if_pinned == committed:
+        found = "identical up to the version number"
+    else:
+        changed = sum(1 for l in difflib.ndiff(committed.splitlines(), as_if_pinned.splitlines()) if l[:1] in "+-")
+        found = f"{changed} line(s) differ beyond the version number"
     return (
-        f"{file.path}: not verified on Python {platform.python_version()}: it depends on the Python "
-        f"release and the published site quotes Python {pinned_python(root)} ({changed} line(s) differ "
-        f"here). Verified strictly under Python {pinned_python(root)}, as CI runs; to check it here, use "
-        f"that interpreter (pyenv install {pinned_python(root)})."
+        f"{file.path}: not verified on Python {running}: it depends on the Python release and the "
+        f"published site quotes Python {pinned}; here it is {found}. Verified strictly under "
+        f"Python {pinned}, as CI runs; to check it here, use that interpreter (pyenv install {pinned})."
     )
 
 
