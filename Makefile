@@ -21,7 +21,7 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: serve test build check update lock browser zensical zensical-build zensical-serve
 
 serve: $(VENV)/.installed
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --config-file mkdocs.serve.yml --dev-addr 127.0.0.1:8000
 
 test: $(VENV)/.installed $(ZVENV)/.installed browser
 	$(BIN)/python -m pytest

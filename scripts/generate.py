@@ -239,21 +239,25 @@ def _python_notice(file: GeneratedFile, root: Path) -> str:
     )
 
 
+def rendered(items: list[Item], root: Path, available: dict[str, Kind], report: "Report"):
+    """Each item with the files it renders now; an item that cannot render is a problem."""
+    prepare(items, root, available)
+    for item in items:
+        report.checked += 1
+        try:
+            yield item, available[item.kind].render(item, root)
+        except ItemError as exc:
+            report.problems.append(str(exc))
+
+
 def check_items(items: list[Item], root: Path = ROOT, available: dict[str, Kind] | None = None) -> Report:
     """Compare what each item renders with what is committed. A file several items share
     (one snapshot per quoted object) is reported once, by the first item that renders it."""
     available = available or kinds()
-    prepare(items, root, available)
     report = Report()
     reported: set[str] = set()
     strict = on_pinned_python(root)
-    for item in items:
-        report.checked += 1
-        try:
-            files = available[item.kind].render(item, root)
-        except ItemError as exc:
-            report.problems.append(str(exc))
-            continue
+    for item, files in rendered(items, root, available, report):
         for file in sorted(files, key=lambda f: not f.source):
             if file.path in reported:
                 continue
@@ -319,15 +323,8 @@ def update(root: Path = ROOT, kind: str | None = None, names: tuple[str, ...] = 
     selection = load(root, kind, names, available)
     report = Report(problems=list(selection.errors))
     strict = on_pinned_python(root)
-    prepare(selection.items, root, available)
     written: set[str] = set()
-    for item in selection.items:
-        report.checked += 1
-        try:
-            files = available[item.kind].render(item, root)
-        except ItemError as exc:
-            report.problems.append(str(exc))
-            continue
+    for _, files in rendered(selection.items, root, available, report):
         for file in files:
             path = root / file.path
             if file.path in written or (path.is_file() and path.read_text(encoding="utf-8") == file.text):
