@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from scripts.call_tree_recorder import Node, Rules
-from scripts.generate import GeneratedFile, Item, ItemError, parse_toml
+from scripts.generated_files import GeneratedFile, Item, ItemError, parse_toml
 from scripts.includes import ROOT
 
 TREES = "calltrees"

@@ -26,11 +26,11 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from scripts.generate import GeneratedFile, Item, ItemError, line_of, parse_toml, table_line
+from scripts.generated_files import GeneratedFile, Item, ItemError, line_of, pages_text, parse_toml, table_line
 from scripts.python_source import SourceLookupError, SourceTree, installed, top_level_name
 
 EXCERPTS_DIR = "excerpts"
@@ -386,8 +386,6 @@ class ExcerptKind:
         try:
             rendered = render(spec, source)
         except ExcerptError as exc:
-            from scripts.generate import pages_text
-
             raise ExcerptError(
                 f"{exc}\nPages that include it: {pages_text((spec.fragment_path,), root)}\n"
                 f"To fix: correct the entry in {spec.manifest}, then run "

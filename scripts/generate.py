@@ -29,67 +29,19 @@ import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Protocol
+from typing import Callable
 
-from scripts.includes import ROOT, pages_including
+from scripts.call_trees import CALL_TREES
+from scripts.excerpts import EXCERPTS
+from scripts.generated_files import GeneratedFile, Item, ItemError, Kind, pages_text
+from scripts.includes import ROOT
+from scripts.outputs import OUTPUTS
 
 COMMAND = "python -m scripts.generate"
 
 
-class ItemError(Exception):
-    """Bad input or a failed render; the message names the file, the line and the fix."""
-
-
-@dataclass(frozen=True)
-class GeneratedFile:
-    """One file an item renders.
-
-    ``included_as``: the files pages include that show this one (default: itself); an
-    excerpt's snapshot is shown through the fragments of every excerpt quoting the object.
-    ``source``: a file recording the upstream source; when it is stale, the item's other
-    files are not reported, because its diff is the one to read.
-    """
-
-    path: str
-    text: str
-    why: str
-    fresh_label: str
-    included_as: tuple[str, ...] = ()
-    source: bool = False
-    python_dependent: bool = False
-
-
-@dataclass
-class Item:
-    """One manifest entry of one kind."""
-
-    kind: str
-    name: str
-    where: str  # manifest:line [name]
-    spec: object = None
-
-
-class Kind(Protocol):
-    """What a kind of generated file supplies to the engine."""
-
-    name: str  # as the command line names it
-    manifests: str  # glob, relative to the project root
-    generated: tuple[str, ...]  # globs of every file the kind writes (for orphans)
-
-    def load(self, root: Path, manifest: str, text: str) -> list[Item]: ...
-
-    def paths(self, item: Item, root: Path) -> list[str]:
-        """The files ``render`` writes for ``item``, known without rendering it."""
-        ...
-
-    def render(self, item: Item, root: Path) -> list[GeneratedFile]: ...
-
-
 def kinds() -> dict[str, Kind]:
-    from scripts.call_trees import CALL_TREES
-    from scripts.excerpts import EXCERPTS
-    from scripts.outputs import OUTPUTS
-
+    """Every kind, by the name the command line uses."""
     return {k.name: k for k in (EXCERPTS, OUTPUTS, CALL_TREES)}
 
 
@@ -157,32 +109,6 @@ def _load_kind(kind: Kind, root: Path) -> tuple[list[Item], list[str]]:
     return items, errors
 
 
-def line_of(text: str, needle: str, after: int = 0) -> int:
-    """1-based number of the first line at or after line ``after`` containing ``needle``."""
-    for number, line in enumerate(text.splitlines(), 1):
-        if number >= after and needle in line:
-            return number
-    return after or 1
-
-
-def table_line(text: str, name: str) -> int:
-    """The line of a manifest's ``[name]`` table header."""
-    for number, line in enumerate(text.splitlines(), 1):
-        if line.strip().split("#")[0].strip() == f"[{name}]":
-            return number
-    return 1
-
-
-def parse_toml(manifest: str, text: str) -> dict:
-    import tomllib
-
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", None) or (re.findall(r"at line (\d+)", str(exc)) or ["1"])[-1]
-        raise ItemError(f"{manifest}:{line}: not valid TOML: {exc}") from None
-
-
 # --------------------------------------------------------------------------- comparing
 
 
@@ -198,12 +124,6 @@ class Report:
         self.notices += other.notices
         self.written += other.written
         self.checked += other.checked
-
-
-def pages_text(paths: tuple[str, ...], root: Path) -> str:
-    """``docs/a.md:12, docs/b.md:40``: every place a page includes one of ``paths``."""
-    found = sorted({inc.where for p in paths for inc in pages_including(p, root)})
-    return ", ".join(found) or "(no page includes it yet)"
 
 
 def stale_message(file: GeneratedFile, root: Path, kind: str, name: str | None = None) -> str | None:
@@ -382,8 +302,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    # Run the engine as ``scripts.generate``, not as ``__main__``: the kinds import it by
-    # that name, and one module must define the errors they raise.
-    from scripts.generate import main as engine_main
-
-    sys.exit(engine_main())
+    sys.exit(main())

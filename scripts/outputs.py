@@ -17,7 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scripts.generate import GeneratedFile, Item, ItemError, parse_toml, table_line
+from scripts.generated_files import GeneratedFile, Item, ItemError, parse_toml, table_line
 from scripts.snippet_runs import SnippetFailed, run_snippet
 
 MANIFESTS = "outputs/*.toml"
