@@ -235,10 +235,29 @@ def test_the_standard_library_is_quoted_at_cpythons_tag_for_the_running_python(t
     assert f"https://github.com/python/cpython/blob/v{python.version}/Lib/wsgiref/handlers.py#L{loc.start}-L{loc.end}" in fragment
 
 
-def test_links_for_the_servers_a_later_walkthrough_quotes_and_an_error_for_an_unknown_one(tmp_path):
-    assert SourceTree(tmp_path, "gunicorn", "23.0.0").url("gunicorn/arbiter.py", 10, 20) == (
-        "https://github.com/benoitc/gunicorn/blob/23.0.0/gunicorn/arbiter.py#L10-L20")
-    assert SourceTree(tmp_path, "uvicorn", "0.34.0").url("uvicorn/server.py", 1, 2) == (
-        "https://github.com/Kludex/uvicorn/blob/0.34.0/uvicorn/server.py#L1-L2")
-    with pytest.raises(Exception, match="no release-tag link is known for sqlparse; add its repository"):
-        SourceTree(tmp_path, "sqlparse", "0.6.1").url("sqlparse/lexer.py", 1, 2)
+def test_the_production_servers_are_quoted_at_their_own_release_tags(tmp_path):
+    make_project(tmp_path, """
+        [demo]
+        qualname = "gunicorn.app.wsgiapp.WSGIApplication.load_wsgiapp"
+
+        [server]
+        qualname = "uvicorn.server.Server.serve"
+    """, page='--8<-- "excerpts/demo.md"\n\n--8<-- "excerpts/server.md"\n')
+    update(tmp_path)
+    for excerpt, qualname, repository in (
+        ("demo", "gunicorn.app.wsgiapp.WSGIApplication.load_wsgiapp", "https://github.com/benoitc/gunicorn"),
+        ("server", "uvicorn.server.Server.serve", "https://github.com/Kludex/uvicorn"),
+    ):
+        source = installed(qualname.split(".")[0])
+        loc = source.locate(qualname)
+        fragment = (tmp_path / "excerpts" / f"{excerpt}.md").read_text()
+        assert f"· {loc.path} · {source.label}\"" in fragment
+        assert f"{repository}/blob/{source.version}/{loc.path}#L{loc.start}-L{loc.end}" in fragment
+    assert check(tmp_path) == []
+
+
+def test_a_distribution_without_a_known_repository_is_an_error_saying_where_to_add_it(tmp_path):
+    make_project(tmp_path, '[demo]\nqualname = "sqlparse.lexer.Lexer"\n')
+    message = only_problem(tmp_path)
+    assert message.startswith("excerpts/manifest.toml:1 [demo]: no release-tag link is known for sqlparse")
+    assert "REPOSITORIES in scripts/python_source.py" in message
