@@ -18,12 +18,12 @@ ZVENV := .venv-zensical
 ZBIN := $(ZVENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check update lock browser zensical zensical-build zensical-serve
+.PHONY: serve test build check update lock browser nginx zensical zensical-build zensical-serve
 
 serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve --config-file mkdocs.serve.yml --dev-addr 127.0.0.1:8000
 
-test: $(VENV)/.installed $(ZVENV)/.installed browser
+test: $(VENV)/.installed $(ZVENV)/.installed browser nginx
 	$(BIN)/python -m pytest
 
 build: $(VENV)/.installed
@@ -40,6 +40,9 @@ update: $(VENV)/.installed
 
 browser: $(VENV)/.installed
 	$(BIN)/python -m scripts.browser ensure
+
+nginx: $(VENV)/.installed
+	$(BIN)/python -m scripts.nginx ensure
 
 # The site built and served by Zensical instead (not the published build; see CONTRIBUTING.md).
 zensical: $(ZVENV)/.installed

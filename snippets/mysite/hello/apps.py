@@ -6,8 +6,13 @@ from django.core.signals import request_finished, request_started
 logger = logging.getLogger("hello")
 
 
-def log_request_started(sender, environ, **kwargs):
-    logger.info("signal request_started: %s %s", environ["REQUEST_METHOD"], environ["PATH_INFO"])
+def log_request_started(sender, environ=None, scope=None, **kwargs):
+    # WSGIHandler sends the request's WSGI environ; ASGIHandler sends its ASGI scope instead.
+    if environ is not None:
+        method, path = environ["REQUEST_METHOD"], environ["PATH_INFO"]
+    else:
+        method, path = scope["method"], scope["path"]
+    logger.info("signal request_started: %s %s", method, path)
 
 
 def log_request_finished(sender, **kwargs):
