@@ -5,9 +5,10 @@ on 127.0.0.1, in the foreground, and stopped again; never the system's nginx ser
     with nginx_proxy(upstream_port, buffering=False) as nginx:
         ...  # talk to http://127.0.0.1:<nginx.port>/
 
-`buffering` is nginx's `proxy_buffering`: on (nginx's default) it reads the upstream's
-response into its buffers and sends it on at its own pace; off, it passes each piece on
-as it arrives. The configuration is the smallest that proxies: one server, one location.
+`buffering` is nginx's `proxy_buffering` (on by default, as in nginx), and `http_version`
+its `proxy_http_version`, the HTTP version it speaks to the upstream ("1.0" by default, as
+in nginx). Everything else is nginx's default too: the configuration is the smallest that
+proxies, one server and one location.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from pathlib import Path
 
 from support.server_process import ServerFailed, ServerProcess, free_port
 
+# --8<-- [start:config]
 CONFIG = """\
 daemon off;
 master_process on;
@@ -45,13 +47,14 @@ http {{
         listen 127.0.0.1:{port};
         location / {{
             proxy_pass http://127.0.0.1:{upstream};
-            proxy_http_version 1.1;
+            proxy_http_version {http_version};
             proxy_set_header Host $http_host;
             proxy_buffering {buffering};
         }}
     }}
 }}
 """
+# --8<-- [end:config]
 
 
 def nginx_binary() -> str:
@@ -64,7 +67,8 @@ def nginx_binary() -> str:
 
 
 @contextlib.contextmanager
-def nginx_proxy(upstream_port: int, buffering: bool = True, ready_timeout: float = 30) -> Iterator[ServerProcess]:
+def nginx_proxy(upstream_port: int, buffering: bool = True, http_version: str = "1.0",
+                ready_timeout: float = 30) -> Iterator[ServerProcess]:
     """nginx on a free port of 127.0.0.1, proxying to ``upstream_port``, until the block ends."""
     with tempfile.TemporaryDirectory(prefix="nginx-") as prefix:
         port = free_port()
@@ -73,7 +77,7 @@ def nginx_proxy(upstream_port: int, buffering: bool = True, ready_timeout: float
         user = "user root;" if os.geteuid() == 0 else ""
         config = Path(prefix) / "nginx.conf"
         config.write_text(CONFIG.format(prefix=prefix, port=port, upstream=upstream_port, user=user,
-                                        buffering="on" if buffering else "off"))
+                                        buffering="on" if buffering else "off", http_version=http_version))
         nginx = ServerProcess(
             "nginx", [nginx_binary(), "-p", prefix, "-c", str(config), "-e", "stderr"],
             ready=r"start worker process", ready_timeout=ready_timeout, stop_signal=signal.SIGTERM,

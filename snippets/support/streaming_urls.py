@@ -1,0 +1,39 @@
+"""The example project's URLs plus `/stream/`: a StreamingHttpResponse that a slow producer
+writes, for the snippets that watch a stream cross a proxy (support/streaming_settings.py
+selects this URLconf).
+
+The view yields `CHUNKS` lines, one every
+`INTERVAL` seconds: the pause is the workload, a producer slower than the network, so a
+client can see whether each line reaches it when it is produced or only at the end. Each
+line says when it was produced, on the system's monotonic clock, which every process on
+the machine shares. `?accel=off` adds the `X-Accel-Buffering: no` header, nginx's
+per-response switch for proxy buffering.
+"""
+
+import time
+
+from django.http import StreamingHttpResponse
+from django.urls import path
+
+from mysite.urls import urlpatterns as project_urlpatterns
+
+CHUNKS = 4
+INTERVAL = 0.4  # seconds between two lines: the producer's pace
+
+
+# --8<-- [start:view]
+def stream(request):
+    def lines():
+        for number in range(1, CHUNKS + 1):
+            if number > 1:
+                time.sleep(INTERVAL)  # a slow producer: a query, a render, a remote call
+            yield f"line {number} produced at {time.monotonic():.3f}\n"
+
+    response = StreamingHttpResponse(lines(), content_type="text/plain")
+    if request.GET.get("accel") == "off":
+        response["X-Accel-Buffering"] = "no"  # nginx: do not buffer this response
+    return response
+# --8<-- [end:view]
+
+
+urlpatterns = [*project_urlpatterns, path("stream/", stream)]
