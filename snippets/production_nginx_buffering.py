@@ -14,45 +14,15 @@ A client asks for the stream and records when each line arrives:
 5. through nginx with buffering on and `proxy_http_version 1.1`.
 """
 
-import http.client
-import re
 import sys
-import time
 from pathlib import Path
 
 from support.nginx_proxy import nginx_proxy
 from support.server_process import ServerProcess
+from support.stream_timing import HELD_BACK, STREAMED, arrivals, describe
 
 SNIPPETS = Path(__file__).resolve().parent
 SITE = {"DJANGO_SETTINGS_MODULE": "support.streaming_settings", "PYTHONPATH": str(SNIPPETS)}
-PRODUCED = re.compile(r"produced at (\d+\.\d+)")
-STREAMED = "each line before the next was produced"
-
-
-# --8<-- [start:client]
-def arrivals(port, path):
-    """(produced, arrived) for each line of the stream, on the shared monotonic clock."""
-    client = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    client.request("GET", path)
-    response = client.getresponse()
-    lines = []
-    while line := response.readline():  # returns as soon as a whole line has arrived
-        lines.append((float(PRODUCED.search(line.decode())[1]), time.monotonic()))
-    client.close()
-    return response, lines
-# --8<-- [end:client]
-
-
-def describe(lines):
-    """Whether each line reached the client before the next was even produced (streamed),
-    or the first reached it only after the last was produced (held back to the end)."""
-    produced = [p for p, _ in lines]
-    arrived = [a for _, a in lines]
-    if all(a < p for a, p in zip(arrived, produced[1:])):
-        return "each line before the next was produced"
-    if arrived[0] >= produced[-1]:
-        return "all at the end, after the last was produced"
-    return "bunched in some other way: " + ", ".join(f"{a - p:.2f} s late" for p, a in lines)
 
 
 with ServerProcess("gunicorn", [sys.executable, "-m", "gunicorn", "--bind", "127.0.0.1:0", "mysite.wsgi"],
@@ -76,4 +46,4 @@ with ServerProcess("gunicorn", [sys.executable, "-m", "gunicorn", "--bind", "127
 for lines in (direct, buffered, accel, unbuffered, http11):
     assert len(lines) == 4
 assert describe(direct) == describe(accel) == describe(unbuffered) == describe(http11) == STREAMED
-assert describe(buffered) == "all at the end, after the last was produced"
+assert describe(buffered) == HELD_BACK

@@ -1,15 +1,16 @@
 """The example project's URLs plus `/stream/`: a StreamingHttpResponse that a slow producer
-writes, for the snippets that watch a stream cross a proxy (support/streaming_settings.py
-selects this URLconf).
+writes, for the snippets that watch a stream cross a proxy or a server
+(support/streaming_settings.py selects this URLconf).
 
-The view yields `CHUNKS` lines, one every
-`INTERVAL` seconds: the pause is the workload, a producer slower than the network, so a
+The views yield `CHUNKS` lines, one every `INTERVAL` seconds: the pause is the workload, a producer slower than the network, so a
 client can see whether each line reaches it when it is produced or only at the end. Each
 line says when it was produced, on the system's monotonic clock, which every process on
 the machine shares. `?accel=off` adds the `X-Accel-Buffering: no` header, nginx's
-per-response switch for proxy buffering.
+per-response switch for proxy buffering. `/stream/async/` is the same stream from an
+asynchronous iterator (the view itself is a plain function: the iterator decides).
 """
 
+import asyncio
 import time
 
 from django.http import StreamingHttpResponse
@@ -36,4 +37,16 @@ def stream(request):
 # --8<-- [end:view]
 
 
-urlpatterns = [*project_urlpatterns, path("stream/", stream)]
+# --8<-- [start:async-view]
+def async_stream(request):
+    async def lines():
+        for number in range(1, CHUNKS + 1):
+            if number > 1:
+                await asyncio.sleep(INTERVAL)  # the same slow producer, awaiting
+            yield f"line {number} produced at {time.monotonic():.3f}\n"
+
+    return StreamingHttpResponse(lines(), content_type="text/plain")
+# --8<-- [end:async-view]
+
+
+urlpatterns = [*project_urlpatterns, path("stream/", stream), path("stream/async/", async_stream)]
