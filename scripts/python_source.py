@@ -17,6 +17,7 @@ import importlib.util
 import platform
 import sys
 import sysconfig
+import warnings
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -184,8 +185,13 @@ def _version_of(init: Path) -> str:
 
 @lru_cache(maxsize=32)
 def _parse(source: str, filename: str) -> ast.Module:
-    """Parse once per distinct file content: checks look up many names in few files."""
-    return ast.parse(source, filename=filename)
+    """Parse once per distinct file content: checks look up many names in few files.
+
+    Another project's source may hold what today's Python only warns about (an invalid
+    escape in a docstring, in gunicorn's); it is quoted as it is, not judged."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", SyntaxWarning)
+        return ast.parse(source, filename=filename)
 
 
 def version_from_tuple(version: tuple) -> str:
