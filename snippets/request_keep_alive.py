@@ -86,12 +86,19 @@ with serving(ROOT_URLCONF=__name__) as port:
     with socket.create_connection(("127.0.0.1", port), timeout=30) as sock:
         exchange(sock, "GET / HTTP/1.0")
         assert closed_by_server(sock)
+
+    say("-- connection 4: HTTP/1.0 requests that ask to keep the connection alive")
+    with socket.create_connection(("127.0.0.1", port), timeout=30) as sock:
+        exchange(sock, "GET / HTTP/1.0", "Connection: keep-alive")
+        exchange(sock, "GET / HTTP/1.0", "Connection: keep-alive")  # same socket: kept open
+        exchange(sock, "GET / HTTP/1.0")  # without the header
+        assert closed_by_server(sock)
     # --8<-- [end:run]
 
 without_common = [name for name in settings.MIDDLEWARE if not name.endswith(".CommonMiddleware")]
 with serving(ROOT_URLCONF=__name__, MIDDLEWARE=without_common) as port:
     # --8<-- [start:without-common]
-    say("-- connection 4: to a server without CommonMiddleware")
+    say("-- connection 5: to a server without CommonMiddleware")
     with socket.create_connection(("127.0.0.1", port), timeout=30) as sock:
         exchange(sock, "GET / HTTP/1.1")
         assert closed_by_server(sock)
@@ -101,13 +108,21 @@ assert log[0] == "runserver's server class: django.core.servers.basehttp.WSGISer
 threads = [line.rsplit("in daemon thread ", 1)[1] for line in log if line.startswith("  server:")]
 # One thread for all three requests of the first connection, a new one for each connection.
 assert threads[0] == threads[1] == threads[2] and len(set(threads[:5])) == 3
+# The HTTP/1.0 requests that asked for keep-alive shared one new thread, and the plain
+# HTTP/1.0 request after them was still read from that connection.
+assert threads[5] == threads[6] == threads[7] and threads[5] not in threads[:5]
+assert sum(line.startswith("  server: GET / HTTP/1.0") and threads[5] in line for line in log) == 3
 # The server closes when the client asks, when the body's length is unknown (it says so
-# with "Connection: close"), and for HTTP/1.0 clients.
+# with "Connection: close"), and for HTTP/1.0 clients that do not ask for keep-alive; it
+# never answers "Connection: keep-alive", even to those that do.
 assert [line for line in log if line.startswith("  client: 200")] == [
     "  client: 200 OK, Content-Length: 21, Connection: None",
     "  client: 200 OK, Content-Length: 21, Connection: None",
     "  client: 200 OK, Content-Length: 21, Connection: None",
     "  client: 200 OK, Content-Length: None, Connection: close",
+    "  client: 200 OK, Content-Length: 21, Connection: None",
+    "  client: 200 OK, Content-Length: 21, Connection: None",
+    "  client: 200 OK, Content-Length: 21, Connection: None",
     "  client: 200 OK, Content-Length: 21, Connection: None",
     # Without CommonMiddleware no one sets the length of an HttpResponse: the server closes.
     "  client: 200 OK, Content-Length: None, Connection: close",

@@ -11,8 +11,9 @@ It does what `manage.py runserver --noreload` does once the checks are done (see
 handler, and passes it to `django.core.servers.basehttp.run()` with threading on and the
 command's server class. The only differences: `run()` runs in a thread of this process,
 the port is one the system picks on 127.0.0.1, and the server can be stopped again (it
-checks for that every 0.05 s). Stopping waits for every thread the server started, so
-nothing is left running.
+checks for that every 0.05 s). Stopping waits for the server's own thread; the threads
+of the connections are daemon threads, which `socketserver` does not keep and nothing
+waits for, so a snippet closes its connections before the block ends.
 
 Importing it puts the example project on the path, as manage.py would, so a snippet that
 imports `mysite` or `hello` imports this module first. The client the request snippets
@@ -98,5 +99,5 @@ def serving(request_handler=None, wrap=None, **settings) -> Iterator[int]:
         finally:
             server.shutdown()  # returns once serve_forever() has stopped
             thread.join()
-            server.server_close()  # joins the threads of the connections it served
+            server.server_close()  # closes the listening socket; it keeps no daemon thread to join
 # --8<-- [end:serving]
