@@ -1,6 +1,7 @@
 """What a reader does on the site, done in headless Chromium: search for a Django function
-the walkthroughs quote and follow the result, open a code annotation, switch content tabs,
-and copy a quoted excerpt with the copy button.
+the walkthroughs quote and follow the result, search for underscored names and for a part
+of a dotted name (in both builds), open a code annotation, switch content tabs, and copy a
+quoted excerpt with the copy button.
 
 Each test finds a page with the feature in the built site (pages change as the
 walkthroughs grow) and fails, rather than passing vacuously, if no page has it. The
@@ -14,12 +15,15 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import django
+import pytest
 from playwright.sync_api import expect
 
 from tests.browser_support import (
     ANNOTATED_CODE,
     CONTENT_TABS,
     SEARCH_TERM,
+    PageVisit,
+    StaticSite,
     built_file,
     first_page_with,
     ids_in,
@@ -63,6 +67,73 @@ def test_search_finds_a_quoted_django_function_and_leads_to_its_page(visit, buil
         expect(page.locator(f"[id='{fragment}']")).to_be_in_viewport()
         assert SEARCH_TERM in section_html(built_file(built_site, expected), fragment)
     assert v.foreign == [] and v.failed == [] and v.errors == []
+
+
+# Names a reader types, and a section that discusses each and must be among the results.
+# Material's default separator splits words on spaces and hyphens only, so `wsgi.file_wrapper`
+# was one word and `file_wrapper` found nothing; the `separator` of the search plugin in
+# mkdocs.yml splits on dots and punctuation too (Zensical reads the same option). In the
+# launch's call tree, `load_middleware` occurs only inside dotted names
+# (`BaseHandler.load_middleware`), so that search finds a part of a dotted name.
+NAME_SEARCHES = [
+    ("file_wrapper", "/pep3333/server/", "wsgifile_wrapper"),
+    ("get_response", "/request/handler/", "get-response"),
+    ("request_finished", "/request/signals/", "request-finished"),
+    ("load_middleware", "/launch/", "inside-inner_run-until-serve_forever"),
+]
+ONLY_IN_DOTTED_NAMES = {"load_middleware"}
+
+
+def check_the_section_discusses(built_site: Path, term: str, path: str, fragment: str) -> None:
+    text = re.sub(r"<[^>]+>", "", section_html(built_file(built_site, path), fragment))
+    assert term in text, f"{path}#{fragment} no longer mentions {term}: choose another section"
+    if term in ONLY_IN_DOTTED_NAMES:
+        assert re.search(rf"\w\.{term}\b", text) and not re.search(rf"(?<![\w.]){term}\b", text), (
+            f"{path}#{fragment} should mention {term} only inside a dotted name"
+        )
+
+
+def result_sections(hrefs: list[str]) -> set[tuple[str, str]]:
+    return {(urlsplit(href).path, unquote(urlsplit(href).fragment)) for href in hrefs}
+
+
+@pytest.mark.parametrize("term, path, fragment", NAME_SEARCHES, ids=[t for t, _, _ in NAME_SEARCHES])
+def test_search_finds_underscored_and_dotted_names(visit, built_site, term, path, fragment):
+    check_the_section_discusses(built_site, term, path, fragment)
+    v = visit()
+    page = v.open("/about/", until="ready")
+    hrefs = search(page, term).evaluate_all("as => as.map(a => a.href)")
+    assert (path, fragment) in result_sections(hrefs), f"searching {term!r} did not list {path}#{fragment}"
+    assert v.foreign == [] and v.failed == [] and v.errors == []
+
+
+@pytest.fixture(scope="module")
+def zensical_site_url(zensical_site):
+    site = StaticSite(zensical_site)
+    yield site.url
+    site.close()
+
+
+@pytest.mark.parametrize("term, path, fragment", NAME_SEARCHES, ids=[t for t, _, _ in NAME_SEARCHES])
+def test_the_zensical_build_finds_the_same_names(browser, built_site, zensical_site_url, term, path, fragment):
+    check_the_section_discusses(built_site, term, path, fragment)
+    v = PageVisit(browser, zensical_site_url)
+    try:
+        page = v.open("/about/")
+        page.locator(".md-search__button").first.click()  # Zensical's search is a dialog
+        box = page.get_by_role("combobox")
+        box.fill(term)
+        # The results are in the dialog's shadow DOM, which Playwright's locators enter.
+        results = page.locator("[role=listbox][aria-label='Search results'] a[role=option]")
+        results.first.wait_for(timeout=10_000)
+        hrefs = results.evaluate_all("as => as.map(a => a.href)")
+        assert (path, fragment) in result_sections(hrefs), f"searching {term!r} did not list {path}#{fragment}"
+        # The whole name is what matched (Zensical's own default separator splits at "_").
+        marks = results.locator("mark").all_inner_texts()
+        assert term in marks, f"searching {term!r} highlighted {sorted(set(marks))[:6]}, not the whole name"
+        assert v.foreign == [] and v.failed == [] and v.errors == []
+    finally:
+        v.close()
 
 
 def section_html(html_file: Path, heading_id: str) -> str:
