@@ -27,12 +27,14 @@ SERVERS = {
 }
 WARNING = r"StreamingHttpResponse must consume (a?synchronous) iterators in order to serve them (a?synchronously)"
 
+# --8<-- [start:runs]
 results, warnings = {}, {}
 for name, (command, ready) in SERVERS.items():
     with ServerProcess(name.split()[0], command, ready=ready, cwd=SNIPPETS / "mysite", env=SITE) as server:
         for kind, path in (("sync iterator", "/stream/"), ("async iterator", "/stream/async/")):
             results[name, kind] = describe(arrivals(server.port, path)[1])
         warnings[name] = server.wait_for(WARNING, 30)[0]
+# --8<-- [end:runs]
 
 for (name, kind), result in results.items():
     print(f"{name:16} {kind:15} {result}")

@@ -25,6 +25,7 @@ SNIPPETS = Path(__file__).resolve().parent
 SITE = {"DJANGO_SETTINGS_MODULE": "support.streaming_settings", "PYTHONPATH": str(SNIPPETS)}
 
 
+# --8<-- [start:runs]
 with ServerProcess("gunicorn", [sys.executable, "-m", "gunicorn", "--bind", "127.0.0.1:0", "mysite.wsgi"],
                    ready=r"Listening at: http://127\.0\.0\.1:(\d+)", cwd=SNIPPETS / "mysite", env=SITE) as gunicorn:
     response, direct = arrivals(gunicorn.port, "/stream/")
@@ -42,6 +43,7 @@ with ServerProcess("gunicorn", [sys.executable, "-m", "gunicorn", "--bind", "127
         response, http11 = arrivals(nginx.port, "/stream/")
         print(f"nginx, proxy_http_version 1.1:     {describe(http11)}")
         assert response.getheader("Transfer-Encoding") == "chunked"
+# --8<-- [end:runs]
 
 for lines in (direct, buffered, accel, unbuffered, http11):
     assert len(lines) == 4

@@ -34,11 +34,13 @@ def get(port, path):
     return response.status, body
 
 
+# --8<-- [start:ask]
 def ask_each_view(env, title):
     command = [sys.executable, "-m", "uvicorn", "--host", "127.0.0.1", "--port", "0", "mysite.asgi:application"]
     with ServerProcess("uvicorn", command, ready=r"Uvicorn running on http://127\.0\.0\.1:(\d+)",
                        cwd=MYSITE, env=env) as uvicorn:
         answers = {path: get(uvicorn.port, path) for path in PATHS}
+    # --8<-- [end:ask]
     print(f"$ {title}uvicorn mysite.asgi:application")
     for path, (status, body) in answers.items():
         print(f"  GET {path}\n      {status} {body}")
