@@ -8,6 +8,8 @@ line says when it was produced, on the system's monotonic clock, which every pro
 the machine shares. `?accel=off` adds the `X-Accel-Buffering: no` header, nginx's
 per-response switch for proxy buffering. `/stream/async/` is the same stream from an
 asynchronous iterator (the view itself is a plain function: the iterator decides).
+`/stream/endless/` and `/stream/endless/async/` go on until the client leaves, and then
+print what stopped them.
 """
 
 import asyncio
@@ -49,4 +51,43 @@ def async_stream(request):
 # --8<-- [end:async-view]
 
 
-urlpatterns = [*project_urlpatterns, path("stream/", stream), path("stream/async/", async_stream)]
+# --8<-- [start:until-the-client-leaves]
+def endless(request):
+    """Lines until the client goes away; then it says what stopped it, and after which line."""
+    def lines():
+        number = 0
+        try:
+            while True:
+                number += 1
+                yield f"line {number} produced at {time.monotonic():.3f}\n"
+                time.sleep(INTERVAL)
+        except BaseException as stopped:  # GeneratorExit, CancelledError, ...: whatever ends it
+            print(f"the sync generator stopped after line {number}: {type(stopped).__name__}", flush=True)
+            raise
+
+    return StreamingHttpResponse(lines(), content_type="text/plain")
+
+
+def endless_async(request):
+    async def lines():
+        number = 0
+        try:
+            while True:
+                number += 1
+                yield f"line {number} produced at {time.monotonic():.3f}\n"
+                await asyncio.sleep(INTERVAL)
+        except BaseException as stopped:
+            print(f"the async generator stopped after line {number}: {type(stopped).__name__}", flush=True)
+            raise
+
+    return StreamingHttpResponse(lines(), content_type="text/plain")
+# --8<-- [end:until-the-client-leaves]
+
+
+urlpatterns = [
+    *project_urlpatterns,
+    path("stream/", stream),
+    path("stream/async/", async_stream),
+    path("stream/endless/", endless),
+    path("stream/endless/async/", endless_async),
+]
