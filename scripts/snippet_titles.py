@@ -2,7 +2,7 @@
 
 Why it exists: a page shows a section of a program, and the reader wants the whole of it.
 The title of a code block is where the site says which file it comes from, and in the
-browser docs/assets/javascripts/repository.js turns a title that starts with a path under
+browser docs/assets/javascripts/snippet-links.js turns a title that starts with a path under
 snippets/ into a link to that file in the repository. A block without that title has
 neither, so this check names each one with its page and line:
 

@@ -1,9 +1,10 @@
 """Every code block that shows a snippet links to the snippet's whole file in the repository,
 and the theme's link to the repository asks GitHub for nothing.
 
-The links are made in the browser by docs/assets/javascripts/repository.js, from the
-header's repository link (mkdocs.yml's `repo_url`), so they are checked on the pages as a
-reader's browser shows them: the same loads as tests/test_site_in_browser.py (one per
+The links are made in the browser by docs/assets/javascripts/snippet-links.js, from the
+header's repository link (mkdocs.yml's `repo_url`), whose marker for the theme's request
+to api.github.com docs/assets/javascripts/repository-link.js removes; so they are checked
+on the pages as a reader's browser shows them: the same loads as tests/test_site_in_browser.py (one per
 page, shared through `site_visits`). The number of snippet blocks each page must have
 comes from its Markdown (scripts/includes.py), so a block the script missed is counted.
 """

@@ -15,5 +15,6 @@ def test_the_work_runs_once_in_each_process_that_serves():
     assert "the process that serves, RUN_MAIN='true': the work runs" in reloading
     assert noreload.count("ready() in") == 1 and "which serves, RUN_MAIN=None: the work runs" in noreload
     assert twice.count("the work runs") == 1 and twice.count("already done in this process: skipped") == 1
-    # Both servers started and stopped: the example project's own ready() ran in every process.
-    assert run.stderr.count("[hello] HelloConfig.ready()") == 2 + 1 + 2
+    # In the snippet's own process every app's ready() ran twice, the example project's too.
+    # (The servers' consoles are read by the snippet, and only their ready() lines printed.)
+    assert run.stderr.count("[hello] HelloConfig.ready()") == 2
