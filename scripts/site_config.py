@@ -8,6 +8,7 @@ too; they cannot rely on MkDocs' own loader being installed. Python tags such as
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import yaml
@@ -34,6 +35,20 @@ _Loader.add_multi_constructor("!", _tagged)
 def load_config(root: Path, name: str = CONFIG) -> dict:
     with open(root / name, encoding="utf-8") as f:
         return yaml.load(f, Loader=_Loader) or {}
+
+
+def env_value(value):
+    """A value as MkDocs resolves it: ``!ENV [NAME, default]`` (read here as the list
+    ``[NAME, default]``) is the variable NAME when it is set, else the default."""
+    if isinstance(value, list):
+        *names, default = value
+        return next((os.environ[name] for name in names if name in os.environ), default)
+    return value
+
+
+def repo_url(config: dict) -> str:
+    """The repository the build links to: ``repo_url``, with its ``!ENV`` resolved."""
+    return env_value(config["repo_url"])
 
 
 def nav_pages(nav) -> list[str]:

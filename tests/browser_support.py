@@ -366,6 +366,10 @@ class PageReport:
     diagram_sources: int  # <pre class="diagram"> in the HTML as built
     diagrams_drawn: int  # div.diagram with an SVG after the load
     diagram_errors: list[str]
+    # Each code block title naming a file under snippets/: its text and its link (or None).
+    snippet_titles: list[dict] = field(default_factory=list)
+    # The theme's links to the repository: href, and whether the theme's component marker is left.
+    source_links: list[dict] = field(default_factory=list)
     violations: list[dict] = field(default_factory=list)  # axe: serious and critical
 
     @property
@@ -488,6 +492,16 @@ class SiteVisits:
             diagram_sources=len(re.findall(r'<pre class="diagram"', html)),
             diagrams_drawn=page.locator("div.diagram svg").count(),
             diagram_errors=page.eval_on_selector_all("div.diagram--error", "es => es.map(e => e.innerText)"),
+            snippet_titles=page.eval_on_selector_all(
+                ".highlight > span.filename",
+                """ts => ts.filter(t => t.textContent.trim().startsWith('snippets/')).map(t => ({
+                       text: t.textContent.trim(),
+                       link: t.querySelector('a') && t.querySelector('a').getAttribute('href')}))""",
+            ),
+            source_links=page.eval_on_selector_all(
+                "a.md-source",
+                "as => as.map(a => ({href: a.getAttribute('href'), component: a.getAttribute('data-md-component')}))",
+            ),
         )
 
 
