@@ -79,6 +79,8 @@ def load(root: Path = ROOT, kind: str | None = None, names: tuple[str, ...] = ()
     if names:
         known = {i.name for i in items}
         unknown = [n for n in names if n not in known]
+        if unknown and errors:  # a manifest that failed to load may be where they are
+            raise ItemError("\n\n".join(errors))
         if unknown:
             manifests = available[kind].manifests
             raise ItemError(

@@ -54,8 +54,10 @@ with tempfile.TemporaryDirectory() as folder:
         "PYTHONPATH": str(SNIPPETS),
         "SNIPPET_DATABASE": str(Path(folder) / "db.sqlite3"),
     }
-    subprocess.run([sys.executable, "manage.py", "migrate", "--verbosity", "0"], cwd=MYSITE, check=True,
-                   env={**os.environ, **env}, preexec_fn=dies_with_this_process(), timeout=120)
+    migrate = subprocess.run([sys.executable, "manage.py", "migrate", "--verbosity", "0"], cwd=MYSITE,
+                             env={**os.environ, **env}, capture_output=True, text=True,
+                             preexec_fn=dies_with_this_process(), timeout=120)
+    assert migrate.returncode == 0, f"manage.py migrate failed:\n{migrate.stderr}"
     plain = ask_each_view(env, "")
     unsafe = ask_each_view({**env, "DJANGO_ALLOW_ASYNC_UNSAFE": "true"}, "DJANGO_ALLOW_ASYNC_UNSAFE=true ")
 

@@ -114,3 +114,11 @@ def test_a_manifest_with_a_toml_syntax_error_fails_one_named_test_not_the_collec
     assert "1 failed, 1 passed" in result.stdout, result.stdout
     assert "PASSED tests/test_generated_files.py::test_generated_files_match_what_the_engine_writes[excerpts:demo]" in result.stdout
     assert "ERROR collecting" not in result.stdout and "errors" not in result.stdout.splitlines()[-1]
+
+
+def test_a_name_in_a_manifest_that_does_not_load_gets_the_manifests_error_not_unknown_name(tmp_path):
+    root = small_project(tmp_path)
+    (root / "outputs" / "part.toml").write_text('[hello]\nsnippet = "snippets\\hello.py"\n')
+    result = cli("update", "outputs", "hello", "--root", str(root))
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: outputs/part.toml:2: not valid TOML"), result.stderr
