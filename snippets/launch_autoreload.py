@@ -51,9 +51,10 @@ def touch(project):
     (project / WATCHED).touch()  # a newer modification time: the StatReloader notices
 
 
-def stop(child, server):
+def stop(child, console, server):
     os.kill(child, signal.SIGINT)  # the signal CONTROL-C sends, to the child only
-    server.wait(timeout=30)  # the parent ends on its own
+    console.read_to_the_end()  # until every process has exited and closed the console
+    server.wait(timeout=30)  # the parent ended on its own
 # --8<-- [end:steps]
 
 
@@ -92,8 +93,7 @@ def main():
             )
 
             console.phase = 3
-            stop(second_child, server)
-            console.read_to_the_end()  # whatever the processes printed on their way out
+            stop(second_child, console, server)
         finally:
             if server.poll() is None:  # only when something above failed
                 os.killpg(server.pid, signal.SIGKILL)

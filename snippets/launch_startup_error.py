@@ -95,8 +95,8 @@ def main():
 
             console.phase = 2
             os.kill(second_child, signal.SIGINT)  # the child ends with 0, and so does the parent
+            console.read_to_the_end()  # until every process has exited and closed the console
             server.wait(timeout=30)
-            console.read_to_the_end()
         finally:
             if server.poll() is None:  # only when something above failed
                 os.killpg(server.pid, signal.SIGKILL)
