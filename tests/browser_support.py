@@ -31,6 +31,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from scripts.browser import CHROMIUM_ARGS, find_chromium
+from tests.screen_measures import ScreenReport, measure
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -367,6 +368,7 @@ class PageReport:
     diagrams_drawn: int  # div.diagram with an SVG after the load
     diagram_errors: list[str]
     violations: list[dict] = field(default_factory=list)  # axe: serious and critical
+    screens: ScreenReport | None = None  # the layout at 1280 and 390 px (tests/screen_measures.py)
 
     @property
     def has_diagram(self) -> bool:
@@ -386,7 +388,8 @@ class SiteVisits:
 
     Each page is loaded in the light scheme (a first load, whose requests are counted)
     and checked; then the reader's toggle in the header switches it to the dark scheme,
-    the diagrams are drawn again in their dark theme, and axe checks it again. (Loading
+    the diagrams are drawn again in their dark theme, and axe checks it again; last, the
+    tab is resized to measure the layout on a wide screen and on a phone. (Loading
     the page again for the dark scheme would double the time for no more coverage: a
     first load in the dark scheme is tested on the landing page and in the interactive
     states.)
@@ -468,6 +471,8 @@ class SiteVisits:
         dark = self._record(v, path, "dark")
         dark.violations = axe_violations(page)
         dark.failed, dark.errors, dark.foreign = list(v.failed), list(v.errors), list(v.foreign)
+        # The layout does not depend on the scheme: measured once, on the tab as it is.
+        light.screens = dark.screens = measure(page)
         return light, dark
 
     def _record(self, v: PageVisit, path: str, scheme: str) -> PageReport:
