@@ -31,6 +31,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from scripts.browser import CHROMIUM_ARGS, find_chromium
+from tests.screen_measures import ScreenReport, measure
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -371,6 +372,7 @@ class PageReport:
     # The theme's links to the repository: href, and whether the theme's component marker is left.
     source_links: list[dict] = field(default_factory=list)
     violations: list[dict] = field(default_factory=list)  # axe: serious and critical
+    screens: ScreenReport | None = None  # the layout at 1280 and 390 px (tests/screen_measures.py)
 
     @property
     def has_diagram(self) -> bool:
@@ -390,7 +392,8 @@ class SiteVisits:
 
     Each page is loaded in the light scheme (a first load, whose requests are counted)
     and checked; then the reader's toggle in the header switches it to the dark scheme,
-    the diagrams are drawn again in their dark theme, and axe checks it again. (Loading
+    the diagrams are drawn again in their dark theme, and axe checks it again; last, the
+    tab is resized to measure the layout on a wide screen and on a phone. (Loading
     the page again for the dark scheme would double the time for no more coverage: a
     first load in the dark scheme is tested on the landing page and in the interactive
     states.)
@@ -472,6 +475,8 @@ class SiteVisits:
         dark = self._record(v, path, "dark")
         dark.violations = axe_violations(page)
         dark.failed, dark.errors, dark.foreign = list(v.failed), list(v.errors), list(v.foreign)
+        # The layout does not depend on the scheme: measured once, on the tab as it is.
+        light.screens = dark.screens = measure(page)
         return light, dark
 
     def _record(self, v: PageVisit, path: str, scheme: str) -> PageReport:

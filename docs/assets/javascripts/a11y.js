@@ -16,9 +16,9 @@
  *   reader meets a nameless link (axe rule link-name). It is named
  *   "Annotation N".
  * - A diagram wider than the content column scrolls sideways (see diagrams.js),
- *   and a region that scrolls must be reachable from the keyboard (axe rule
- *   scrollable-region-focusable): such a diagram joins the tab order, as
- *   Material does for code blocks that scroll.
+ *   and so does a call tree deeper than a phone is wide; a region that scrolls
+ *   must be reachable from the keyboard (axe rule scrollable-region-focusable):
+ *   such a box joins the tab order, as Material does for code blocks that scroll.
  *
  * The script watches the document, so it also covers what appears later (a
  * diagram drawn again in the other colour scheme), and re-checks the diagrams
@@ -46,8 +46,8 @@
     });
   }
 
-  function letScrollingDiagramsTakeFocus() {
-    var diagrams = document.querySelectorAll("div.diagram");
+  function letScrollingBoxesTakeFocus() {
+    var diagrams = document.querySelectorAll("div.diagram, div.call-tree");
     Array.prototype.forEach.call(diagrams, function (diagram) {
       var scrolls = diagram.scrollWidth > diagram.clientWidth;
       if (scrolls && !diagram.hasAttribute("tabindex")) {
@@ -61,7 +61,7 @@
   function update() {
     nameSearchDialog();
     nameAnnotationMarkers();
-    letScrollingDiagramsTakeFocus();
+    letScrollingBoxesTakeFocus();
   }
 
   update();

@@ -1,0 +1,134 @@
+"""Code reads on any screen: every page in headless Chromium at 1280 px and at 390 px (a
+phone held upright).
+
+- At 1280 px a line of 88 columns, the longest Django's style allows, fits its code block.
+- At 390 px no page scrolls sideways as a whole; a call tree scrolls in its own box with
+  every function name on one line; an excerpt's title wraps within its block, at a space,
+  a "/" or a "." rather than inside a word; a diagram wider than the screen says that it
+  scrolls; and every code annotation's marker is on screen without scrolling the code,
+  large enough to tap and clear of its neighbours.
+
+The figures come from the one load per page that the browser tests share
+(tests/screen_measures.py, SiteVisits in tests/browser_support.py); the styles under test
+are docs/assets/stylesheets/screens.css, site.css and diagrams.css, with
+docs/assets/javascripts/code-titles.js and scroll-hints.js.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser_support import ANNOTATED_CODE, first_page_with, page_id, site_pages
+from tests.screen_measures import PHONE, TARGET, WIDE
+
+PAGES = site_pages()
+# Django's own line length (its black and flake8 settings).
+FITS_COLUMNS = 88
+
+
+def screens(site_visits, path):
+    report = site_visits.report(path)
+    assert report.screens is not None, f"{path}: the layout was not measured"
+    return report.screens
+
+
+@pytest.mark.parametrize("path", PAGES, ids=page_id)
+def test_a_line_of_88_columns_fits_its_code_block_at_1280_px(site_visits, path):
+    blocks = screens(site_visits, path).code_blocks
+    scrolling = [
+        f"{b['excerpt']}: {b['columns']} columns, {b['scrollWidth']} px wide in a block of {b['clientWidth']} px"
+        for b in blocks
+        if b["columns"] <= FITS_COLUMNS and b["scrollWidth"] > b["clientWidth"]
+    ]
+    assert scrolling == [], f"{path} at {WIDE['width']} px: code blocks scroll sideways:\n" + "\n".join(scrolling)
+
+
+def test_the_site_has_code_blocks_of_nearly_88_columns(site_visits):
+    """The check above is only worth something if some lines come close to the limit."""
+    widest = max(
+        (b["columns"] for path in PAGES for b in screens(site_visits, path).code_blocks if b["columns"] <= FITS_COLUMNS),
+        default=0,
+    )
+    assert widest >= 85, f"the longest excerpt line of at most {FITS_COLUMNS} columns has only {widest}"
+
+
+@pytest.mark.parametrize("path", PAGES, ids=page_id)
+def test_no_page_scrolls_sideways_on_a_phone(site_visits, path):
+    phone = screens(site_visits, path).phone
+    assert phone["viewportWidth"] == PHONE["width"]
+    assert phone["documentWidth"] <= phone["viewportWidth"], (
+        f"{path} is {phone['documentWidth']} px wide on a {phone['viewportWidth']} px screen"
+    )
+
+
+@pytest.mark.parametrize("path", PAGES, ids=page_id)
+def test_call_tree_names_stay_whole_on_a_phone(site_visits, path):
+    names = screens(site_visits, path).phone["callTreeNames"]
+    broken = [n["name"] for n in names if n["lines"] != 1]
+    assert broken == [], f"{path}: call-tree names broken across lines at {PHONE['width']} px: {broken}"
+
+
+@pytest.mark.parametrize("path", PAGES, ids=page_id)
+def test_excerpt_titles_wrap_within_their_block_on_a_phone(site_visits, path):
+    titles = screens(site_visits, path).phone["titles"]
+    problems = [f"{t['text']!r} runs past its block" for t in titles if t["overflows"]]
+    problems += [f"{t['text']!r} breaks inside {t['brokenWords']}" for t in titles if t["brokenWords"]]
+    assert problems == [], f"{path} at {PHONE['width']} px:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("path", PAGES, ids=page_id)
+def test_a_diagram_wider_than_a_phone_shows_that_it_scrolls(site_visits, path):
+    problems = []
+    for d in screens(site_visits, path).phone["diagrams"]:
+        start, end = d["atStart"], d["atEnd"]
+        if not d["scrolls"]:
+            if start["hint"] is not None or start["mask"] != "none":
+                problems.append(f"{d['label']}: fits, yet is marked as scrolling ({start})")
+            continue
+        if start["hint"] != "right" or "gradient" not in start["mask"] or "Scroll sideways" not in start["says"]:
+            problems.append(f"{d['label']}: at its start, no fade on the right and no line saying it scrolls ({start})")
+        if end["hint"] != "left" or "gradient" not in end["mask"]:
+            problems.append(f"{d['label']}: scrolled to its end, no fade on the left ({end})")
+    assert problems == [], f"{path} at {PHONE['width']} px:\n" + "\n".join(problems)
+
+
+def test_some_diagram_and_some_call_tree_are_wider_than_a_phone(site_visits):
+    """The two checks above are only worth something if the cases they check occur."""
+    reports = [screens(site_visits, path).phone for path in PAGES]
+    assert any(d["scrolls"] for phone in reports for d in phone["diagrams"]), "no diagram is wider than a phone"
+    assert any(phone["callTreeNames"] for phone in reports), "no page has a call tree"
+
+
+@pytest.mark.parametrize("path", PAGES, ids=page_id)
+def test_annotation_markers_are_on_screen_and_large_enough_to_tap_on_a_phone(site_visits, path):
+    phone = screens(site_visits, path).phone
+    problems = []
+    for m in phone["markers"]:
+        if m["left"] < 0 or m["right"] > phone["viewportWidth"]:
+            problems.append(f"{m['where']}: off screen ({m['left']:.0f}-{m['right']:.0f} px)")
+        large = m["width"] >= TARGET and m["height"] >= TARGET and not m["overlapsAnother"]
+        if not (large or m["spaced"]):
+            problems.append(f"{m['where']}: {m['width']:.0f}x{m['height']:.0f} px, too small or too close to another")
+        if not m["onTop"]:
+            problems.append(f"{m['where']}: covered by something else where a reader taps it")
+    assert problems == [], f"{path} at {PHONE['width']} px:\n" + "\n".join(problems)
+
+
+def test_a_marker_tapped_on_a_phone_opens_its_note_on_screen(visit, built_site):
+    path = first_page_with(built_site, ANNOTATED_CODE, "a code annotation")
+    v = visit(viewport=PHONE, has_touch=True)
+    page = v.open(path, until="drawn")
+    page.wait_for_selector(".md-annotation__index")
+    marker = page.locator(".md-annotation__index").first
+    marker.evaluate("m => m.closest('pre').scrollIntoView({block: 'center'})")
+    box = marker.bounding_box()
+    assert box and 0 <= box["x"] and box["x"] + box["width"] <= PHONE["width"], f"the marker is off screen: {box}"
+    page.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    tooltip = page.locator(".md-annotation .md-tooltip--active")
+    tooltip.wait_for(state="visible")
+    page.wait_for_function(
+        "() => document.querySelector('.md-tooltip--active').getAnimations().every(a => a.playState !== 'running')"
+    )
+    note = tooltip.bounding_box()
+    assert note and 0 <= note["x"] and note["x"] + note["width"] <= PHONE["width"], f"the note is off screen: {note}"
+    assert v.errors == [], v.errors
