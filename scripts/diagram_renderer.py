@@ -9,8 +9,7 @@ Playwright (``scripts/browser.py``). So one headless Chromium opens an empty pag
 made-up origin whose every request Playwright answers from the vendored folder (no
 server, no network), imports mermaid there and renders each source in each theme.
 
-    with Renderer() as renderer:
-        light, dark = renderer.render("diagram-index", source)
+    (light, dark), = render_all([("diagram-index", source)])
 
 The configuration is the site's: narrower actors and gaps than mermaid's defaults, so a
 sequence of six participants fits Material's content column at a readable size, and the
@@ -22,6 +21,7 @@ the same Chromium and fonts.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from scripts.browser import CHROMIUM_ARGS, find_chromium
@@ -54,6 +54,34 @@ _RENDER = """async ([id, source, theme, config]) => {
 
 class RenderError(Exception):
     """Mermaid could not draw a source; the message is mermaid's (it names the line)."""
+
+
+def render_all(jobs: list[tuple[str, str]]) -> list[tuple[str, ...] | RenderError]:
+    """Each (svg id, source) drawn in each of THEMES, or the error mermaid gave for it.
+
+    The browser is driven from a thread of its own: Playwright's synchronous API allows one
+    instance per thread, and the caller's thread may hold one already (a test session's
+    browser)."""
+    results: list = []
+    failure: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            with Renderer() as renderer:
+                for svg_id, source in jobs:
+                    try:
+                        results.append(renderer.render(svg_id, source))
+                    except RenderError as exc:
+                        results.append(exc)
+        except BaseException as exc:  # handed to the caller's thread
+            failure.append(exc)
+
+    thread = threading.Thread(target=work, name="diagram-renderer")
+    thread.start()
+    thread.join()
+    if failure:
+        raise failure[0]
+    return results
 
 
 class Renderer:

@@ -80,25 +80,26 @@ def fragment(name: str, svg: str) -> str:
 
 def draw(items: list[Item], root: Path) -> None:
     """Draw every item not drawn yet, in one browser; keep each SVG (or its error)."""
-    from scripts.diagram_renderer import Renderer, RenderError
+    from scripts.diagram_renderer import RenderError, render_all
     from scripts.diagram_svg import DiagramSvgError, merge
 
     todo = [i for i in items if (i.name, i.spec) not in _drawn]
     if not todo:
         return
     try:
-        with Renderer() as renderer:
-            for item in todo:
-                try:
-                    light, dark = renderer.render(svg_id(item.name), item.spec)
-                    _drawn[item.name, item.spec] = merge(light, dark, svg_id(item.name))
-                except (RenderError, DiagramSvgError) as exc:
-                    _drawn[item.name, item.spec] = ItemError(
-                        f"{item.where}: mermaid could not draw it: {exc}\n"
-                        f"To fix: correct diagrams/{item.name}.mmd, then run "
-                        f"`python -m scripts.generate check diagrams {item.name}`.")
+        drawn = render_all([(svg_id(i.name), i.spec) for i in todo])
     except RenderError as exc:  # no browser, or no vendored mermaid
         raise ItemError(f"diagrams: {exc}") from None
+    for item, result in zip(todo, drawn):
+        try:
+            if isinstance(result, RenderError):
+                raise result
+            _drawn[item.name, item.spec] = merge(*result, svg_id(item.name))
+        except (RenderError, DiagramSvgError) as exc:
+            _drawn[item.name, item.spec] = ItemError(
+                f"{item.where}: mermaid could not draw it: {exc}\n"
+                f"To fix: correct diagrams/{item.name}.mmd, then run "
+                f"`python -m scripts.generate check diagrams {item.name}`.")
 
 
 class DiagramKind:

@@ -7,6 +7,7 @@ figures; they are a measurement, not a test assertion.
 
     python -m scripts.lighthouse                      # build the site, score every page
     python -m scripts.lighthouse / request/middleware/   # only these pages
+    python -m scripts.lighthouse --site /tmp/site        # a site built before
 
 Lighthouse is pinned in ``lighthouse/package.json`` (and its lockfile) and installed there
 by ``make lighthouse`` (``npm ci``). It runs with its defaults for a phone: a mobile screen
@@ -98,8 +99,9 @@ def score(url: str, chromium: str, work: Path) -> dict:
     return data
 
 
-def measure(paths: list[str] | None = None) -> list[Score]:
-    """Build the site, serve it compressed, and score each page (all of them by default)."""
+def measure(paths: list[str] | None = None, built: Path | None = None) -> list[Score]:
+    """Build the site (or take the one built in ``built``), serve it compressed, and score
+    each page (all of them by default)."""
     chromium = find_chromium()
     if not chromium:
         sys.exit("no Chromium for Lighthouse: run `python -m scripts.browser ensure`")
@@ -107,8 +109,9 @@ def measure(paths: list[str] | None = None) -> list[Score]:
     scores = []
     with tempfile.TemporaryDirectory(prefix="lighthouse-") as tmp:
         work = Path(tmp)
-        site = work / "site"
-        build_site(site)
+        site = built or work / "site"
+        if built is None:
+            build_site(site)
         wanted = paths or site_paths(site)
         with gzip_server.serving(site) as base:
             for path in wanted:
@@ -134,9 +137,10 @@ def describe(scores: list[Score]) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("paths", nargs="*", help="URL paths of pages (default: every page), e.g. / request/")
+    parser.add_argument("--site", type=Path, help="score this built site instead of building one")
     args = parser.parse_args(argv)
     paths = ["/" + p.strip("/") + ("/" if p.strip("/") else "") for p in args.paths] or None
-    scores = measure(paths)
+    scores = measure(paths, args.site.resolve() if args.site else None)
     print(f"Lighthouse {lighthouse_version()}, mobile, simulated throttling, gzip; target >= {TARGET_SCORE}")
     print("\n".join(describe(scores)))
     return 0
