@@ -10,7 +10,7 @@ figures; they are a measurement, not a test assertion.
     python -m scripts.lighthouse --site /tmp/site        # a site built before
 
 Lighthouse is pinned in ``lighthouse/package.json`` (and its lockfile) and installed there
-by ``make lighthouse`` (``npm ci``). It runs with its defaults for a phone: a mobile screen
+by ``make lighthouse`` (``npm ci``), which this module runs when it is missing. It runs with its defaults for a phone: a mobile screen
 and simulated throttling (a slow 4G connection, a CPU four times slower). The site is
 built into a temporary folder and served gzip-compressed on 127.0.0.1
 (``scripts/gzip_server.py``), as a production host would serve it. The browser is the
@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -56,9 +57,13 @@ METRICS = {
 
 
 def require_lighthouse() -> Path:
+    """The pinned Lighthouse, installed first (`make lighthouse`) if it is not there yet."""
     if not BINARY.is_file():
-        sys.exit(f"Lighthouse is not installed in {FOLDER.relative_to(ROOT)}/: run `make lighthouse` "
-                 "(npm ci there, from its package-lock.json)")
+        print("Installing Lighthouse: make lighthouse", file=sys.stderr)
+        subprocess.run(["make", "--no-print-directory", "lighthouse"], cwd=ROOT, check=False)
+    if not BINARY.is_file():
+        sys.exit(f"Lighthouse could not be installed in {FOLDER.relative_to(ROOT)}/: run `make lighthouse` "
+                 "(npm ci there, from its package-lock.json) and read its error")
     return BINARY
 
 
@@ -99,9 +104,11 @@ def score(url: str, chromium: str, work: Path) -> dict:
     return data
 
 
-def measure(paths: list[str] | None = None, built: Path | None = None) -> list[Score]:
+def measure(paths: list[str] | None = None, built: Path | None = None, runs: int = 1) -> list[Score]:
     """Build the site (or take the one built in ``built``), serve it compressed, and score
-    each page (all of them by default)."""
+    each page (all of them by default): the median of ``runs`` runs, each metric's median
+    too. (Lighthouse's simulated throttling scales the CPU time it observes, so a busy
+    machine lowers the scores; several runs steady them.)"""
     chromium = find_chromium()
     if not chromium:
         sys.exit("no Chromium for Lighthouse: run `python -m scripts.browser ensure`")
@@ -115,9 +122,9 @@ def measure(paths: list[str] | None = None, built: Path | None = None) -> list[S
         wanted = paths or site_paths(site)
         with gzip_server.serving(site) as base:
             for path in wanted:
-                data = score(base + path, chromium, work)
-                performance = data["categories"]["performance"]["score"]
-                metrics = {key: data["audits"][key]["numericValue"] for key in METRICS}
+                reports = [score(base + path, chromium, work) for _ in range(runs)]
+                performance = statistics.median(r["categories"]["performance"]["score"] for r in reports)
+                metrics = {key: statistics.median(r["audits"][key]["numericValue"] for r in reports) for key in METRICS}
                 scores.append(Score(path, round(100 * performance), metrics))
     return scores
 
@@ -138,10 +145,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("paths", nargs="*", help="URL paths of pages (default: every page), e.g. / request/")
     parser.add_argument("--site", type=Path, help="score this built site instead of building one")
+    parser.add_argument("--runs", type=int, default=1, help="runs per page; the median is printed (default: 1)")
     args = parser.parse_args(argv)
     paths = ["/" + p.strip("/") + ("/" if p.strip("/") else "") for p in args.paths] or None
-    scores = measure(paths, args.site.resolve() if args.site else None)
-    print(f"Lighthouse {lighthouse_version()}, mobile, simulated throttling, gzip; target >= {TARGET_SCORE}")
+    scores = measure(paths, args.site.resolve() if args.site else None, args.runs)
+    print(f"Lighthouse {lighthouse_version()}, mobile, simulated throttling, gzip, median of {args.runs} "
+          f"run(s); target >= {TARGET_SCORE}")
     print("\n".join(describe(scores)))
     return 0
 
