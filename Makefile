@@ -18,7 +18,7 @@ ZVENV := .venv-zensical
 ZBIN := $(ZVENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check update lock browser nginx zensical zensical-build zensical-serve
+.PHONY: serve test build check update lock browser nginx lighthouse zensical zensical-build zensical-serve
 
 serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve --config-file mkdocs.serve.yml --dev-addr 127.0.0.1:8000
@@ -29,13 +29,14 @@ test: $(VENV)/.installed $(ZVENV)/.installed browser nginx
 build: $(VENV)/.installed
 	$(BIN)/mkdocs build --strict
 
-# Every generated file (excerpts, shown outputs, call trees): `make check` reports every
-# problem of every kind, then fails; `make update` rewrites what changed and lists the pages
-# to review. KIND and NAMES narrow them: `make update KIND=outputs NAMES=one_request`.
-check: $(VENV)/.installed
+# Every generated file (excerpts, shown outputs, call trees, diagrams): `make check` reports
+# every problem of every kind, then fails; `make update` rewrites what changed and lists the
+# pages to review. KIND and NAMES narrow them: `make update KIND=outputs NAMES=one_request`.
+# Diagrams are drawn in Chromium, hence `browser`.
+check: $(VENV)/.installed browser
 	$(BIN)/python -m scripts.generate check $(KIND) $(NAMES)
 
-update: $(VENV)/.installed
+update: $(VENV)/.installed browser
 	$(BIN)/python -m scripts.generate update $(KIND) $(NAMES)
 
 browser: $(VENV)/.installed
@@ -43,6 +44,14 @@ browser: $(VENV)/.installed
 
 nginx: $(VENV)/.installed
 	$(BIN)/python -m scripts.nginx ensure
+
+# Lighthouse, for the mobile performance figure of `python -m scripts.benchmark` (not the
+# tests): the exact versions of lighthouse/package-lock.json, installed there with npm.
+lighthouse: lighthouse/node_modules/.installed
+
+lighthouse/node_modules/.installed: lighthouse/package-lock.json
+	cd lighthouse && npm ci --no-audit --no-fund
+	@touch $@
 
 # The site built and served by Zensical instead (not the published build; see CONTRIBUTING.md).
 zensical: $(ZVENV)/.installed

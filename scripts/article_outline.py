@@ -12,6 +12,8 @@ legitimately differs between builders:
   without their symbol or title;
 - Zensical's skip-link target (``<a id="__skip">``), which Material puts outside the
   article;
+- ``data-search-exclude``, an instruction to the builder's search indexer, which Zensical
+  removes from the page once it has read it and MkDocs leaves on raw HTML;
 - HTML comments, and the order of attributes and of class names.
 """
 
@@ -20,6 +22,8 @@ from __future__ import annotations
 import difflib
 from html.parser import HTMLParser
 
+# Attributes each builder's search reads, and may or may not leave on the page.
+FOR_THE_INDEXER = {"data-search-exclude"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
@@ -92,6 +96,8 @@ class _Outline(HTMLParser):
     def _tag(tag: str, attrs: dict[str, str | None]) -> str:
         parts = [tag]
         for name in sorted(attrs):
+            if name in FOR_THE_INDEXER:
+                continue
             value = attrs[name]
             if name == "class" and value:
                 value = " ".join(sorted(value.split()))

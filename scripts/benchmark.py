@@ -1,7 +1,8 @@
 """Measure what the site's machinery costs, and print the figures (a measurement, not a test).
 
-    python -m scripts.benchmark              # all four figures (the test suite takes minutes)
-    python -m scripts.benchmark --no-suite   # the builds and the rebuild only
+    python -m scripts.benchmark                   # all five figures (the suite takes minutes)
+    python -m scripts.benchmark --no-suite        # all but the test suite
+    python -m scripts.benchmark --only lighthouse # one figure: builds, rebuild, suite, lighthouse
 
 It prints, measured in one run on this machine:
 
@@ -13,12 +14,14 @@ It prints, measured in one run on this machine:
    the cost of our machinery reads as the ratio of the two;
 3. the rebuild time after one snippet that a page includes is edited while `mkdocs serve`
    runs: from the write to the moment the live-reload poll says the new build is ready;
-4. the whole test suite's time (`python -m pytest`).
+4. the whole test suite's time (`python -m pytest`);
+5. Lighthouse's mobile performance score of every page (simulated throttling, the site
+   served gzip-compressed on 127.0.0.1; `scripts/lighthouse.py`), with its five metrics.
 
 Each build runs in a fresh Python process (imports included, as on the command line),
 three times, alternating ours and plain; the median is printed. Targets for a 2-core
 machine: our build at most 1.2 times the plain one, a rebuild after a snippet edit at
-most 1.5 s, the test suite at most 4 minutes. Runs on a busy machine measure the machine
+most 1.5 s, the test suite at most 4 minutes, every page at least 95 on a phone. Runs on a busy machine measure the machine
 too: the load average printed first says how busy it was.
 """
 
@@ -35,6 +38,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from scripts import lighthouse
 from scripts.live_reload import copy_project, edit_and_wait, serving
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -179,6 +183,9 @@ def measure_suite() -> tuple[float, str]:
 # --- the report ----------------------------------------------------------------------
 
 
+FIGURES = ("builds", "rebuild", "suite", "lighthouse")
+
+
 def verdict(value: float, target: float) -> str:
     return "within target" if value <= target else "OVER TARGET"
 
@@ -189,27 +196,40 @@ def main(argv: list[str]) -> int:
         return 0
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--no-suite", action="store_true", help="leave out the test suite")
+    parser.add_argument("--only", choices=FIGURES, help="measure only this figure")
     args = parser.parse_args(argv)
+    wanted = {args.only} if args.only else set(FIGURES) - ({"suite"} if args.no_suite else set())
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # as the Makefile does
     print(f"Machine: {os.cpu_count()} cores, load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     with tempfile.TemporaryDirectory(prefix="benchmark-") as tmp:
         work = Path(tmp)
-        ours, plain, pages = measure_builds(work)
-        ratio = ours / plain
-        print(f"\nBuild, median of {RUNS} fresh processes, {pages} pages")
-        print(f"  ours   mkdocs build --strict                     {ours:6.2f} s   {1000 * ours / pages:5.0f} ms/page")
-        print(f"  plain  Material, includes expanded, no additions {plain:6.2f} s   {1000 * plain / pages:5.0f} ms/page")
-        print(f"  ratio  ours / plain                              {ratio:6.2f}     target <= {TARGET_RATIO}: {verdict(ratio, TARGET_RATIO)}")
+        if "builds" in wanted:
+            ours, plain, pages = measure_builds(work)
+            ratio = ours / plain
+            print(f"\nBuild, median of {RUNS} fresh processes, {pages} pages")
+            print(f"  ours   mkdocs build --strict                     {ours:6.2f} s   {1000 * ours / pages:5.0f} ms/page")
+            print(f"  plain  Material, includes expanded, no additions {plain:6.2f} s   {1000 * plain / pages:5.0f} ms/page")
+            print(f"  ratio  ours / plain                              {ratio:6.2f}     target <= {TARGET_RATIO}: {verdict(ratio, TARGET_RATIO)}")
 
-        rebuild, what = measure_rebuild(work)
-        print(f"\nRebuild under mkdocs serve after a snippet edit, median of {RUNS}")
-        print(f"  {rebuild:6.2f} s   target <= {TARGET_REBUILD_S:.1f} s: {verdict(rebuild, TARGET_REBUILD_S)}   ({what})")
+        if "rebuild" in wanted:
+            rebuild, what = measure_rebuild(work)
+            print(f"\nRebuild under mkdocs serve after a snippet edit, median of {RUNS}")
+            print(f"  {rebuild:6.2f} s   target <= {TARGET_REBUILD_S:.1f} s: {verdict(rebuild, TARGET_REBUILD_S)}   ({what})")
 
-    if not args.no_suite:
+    if "suite" in wanted:
         suite, summary = measure_suite()
         print("\nTest suite, python -m pytest")
         print(f"  {suite:6.1f} s   target <= {TARGET_SUITE_S:.0f} s: {verdict(suite, TARGET_SUITE_S)}   ({summary})")
+
+    if "lighthouse" in wanted:
+        scores = lighthouse.measure()
+        lowest = min(s.performance for s in scores)
+        print(f"\nLighthouse {lighthouse.lighthouse_version()} performance on a phone (mobile, simulated "
+              f"throttling, gzip), {len(scores)} pages")
+        print("\n".join(lighthouse.describe(scores)))
+        print(f"  lowest {lowest}   target >= {lighthouse.TARGET_SCORE}: "
+              f"{'within target' if lowest >= lighthouse.TARGET_SCORE else 'BELOW TARGET'}")
     return 0
 
 

@@ -1,8 +1,8 @@
 """What every kind of generated file shares: the item, the file it renders, the error.
 
-A kind (``scripts/excerpts.py``, ``scripts/outputs.py``, ``scripts/call_trees.py``) loads
-its manifests into ``Item``s and renders each into ``GeneratedFile``s; the engine
-(``scripts/generate.py``) compares, writes and reports them. Kinds import only this module,
+A kind (``scripts/excerpts.py``, ``scripts/outputs.py``, ``scripts/call_trees.py``,
+``scripts/diagrams.py``) loads its manifests into ``Item``s and renders each into
+``GeneratedFile``s; the engine (``scripts/generate.py``) compares, writes and reports them. Kinds import only this module,
 so the engine can import every kind without a circle.
 """
 

@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""Re-create docs/assets/vendor/mermaid/ from the npm registry.
+"""Re-create diagrams/vendor/mermaid/ from the npm registry.
 
-Why this exists: the site renders ```mermaid fences in the browser, and it must
-load nothing from any host but its own. Material for MkDocs would fetch mermaid
-from a CDN, so the site ships its own copy of mermaid's ESM build instead, and
-docs/assets/javascripts/diagrams.js imports it only on pages that have a diagram.
+Why this exists: the site's diagrams are drawn ahead of time by mermaid
+(scripts/diagrams.py, in Chromium through scripts/diagram_renderer.py), and the
+project must fetch nothing at build or test time but from package registries.
+So it keeps its own copy of mermaid's ESM build, outside docs/ (no page loads it).
 This script is how that copy is made, so that an upgrade is one command:
 
     python3 scripts/vendor_mermaid.py               # the pinned version below
@@ -25,8 +25,8 @@ old folder is replaced, every relative import in the copied modules is checked
 to resolve to a copied file, and none may import from another host.
 
 Standard library only; needs `npm` on PATH. After running it, update
-DEFAULT_VERSION below if you changed the version, rebuild the site and run
-`pytest tests/test_diagrams_offline.py`.
+DEFAULT_VERSION below if you changed the version, run `make update KIND=diagrams`
+(the diagrams are drawn again) and `pytest tests/test_diagrams.py`.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ from pathlib import Path
 DEFAULT_VERSION = "11.17.2"
 
 ROOT = Path(__file__).resolve().parent.parent
-DEST = ROOT / "docs" / "assets" / "vendor" / "mermaid"
+DEST = ROOT / "diagrams" / "vendor" / "mermaid"
 
 ENTRY = "mermaid.esm.min.mjs"
 CHUNKS = "chunks/mermaid.esm.min"

@@ -37,8 +37,6 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 AXE = ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"
 SCHEMES = ("light", "dark")
-# How long a page may take to draw its diagrams (mermaid is imported on first use).
-DIAGRAM_TIMEOUT_MS = 20_000
 
 
 # --- the pages -----------------------------------------------------------------------
@@ -259,34 +257,22 @@ class PageVisit:
             self.failed.append(f"{request.url}: HTTP {response.status}")
 
     def open(self, path: str, until: str = "networkidle"):
-        """Load a page and wait until its diagrams (if any) are drawn ("drawn"), and then
-        either until the network has been quiet for half a second ("networkidle": every
-        request of the first load is finished and counted) or just until Material's search
-        has loaded its index ("ready": quicker, for checks that do not count requests)."""
+        """Load a page and wait until it has loaded ("load"; its diagrams are drawn in the
+        HTML already), and then either until the network has been quiet for half a second
+        ("networkidle": every request of the first load is finished and counted) or just
+        until Material's search has loaded its index ("ready": quicker, for checks that do
+        not count requests)."""
         response = self.page.goto(self.site_url + path)
         assert response is not None and (response.ok or path == "/404.html"), f"{path}: HTTP {response and response.status}"
-        self.wait_for_diagrams()
         if until == "networkidle":
             self.page.wait_for_load_state("networkidle")
-        elif until != "drawn":
+        elif until != "load":
             assert until == "ready", until
             self.page.wait_for_function(
                 """() => !/Initializing/.test(
                        document.querySelector('.md-search-result__meta')?.textContent ?? '')"""
             )
         return self.page
-
-    def wait_for_diagrams(self) -> None:
-        """Wait until diagrams.js has replaced every <pre class="diagram"> (the source) with
-        an SVG or an error message; if it never does, the checks find the source still there."""
-        from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
-        try:
-            self.page.wait_for_function(
-                "() => document.querySelectorAll('pre.diagram').length === 0", timeout=DIAGRAM_TIMEOUT_MS
-            )
-        except PlaywrightTimeout:
-            pass
 
     def close(self) -> None:
         self.context.close()
@@ -364,20 +350,14 @@ class PageReport:
     transfers: list[Transfer]  # the first load's responses, before any check ran
     links: list[dict]  # {href: absolute URL, raw: the attribute, cls: its class}
     dom_ids: set[str]
-    diagram_sources: int  # <pre class="diagram"> in the HTML as built
-    diagrams_drawn: int  # div.diagram with an SVG after the load
-    diagram_errors: list[str]
+    diagram_containers: int  # <div class="diagram"> in the HTML as built
+    diagrams_shown: int  # visible SVG images named by their <title>, in such containers
     # Each code block title naming a file under snippets/: its text and its link (or None).
     snippet_titles: list[dict] = field(default_factory=list)
     # The theme's links to the repository: href, and whether the theme's component marker is left.
     source_links: list[dict] = field(default_factory=list)
     violations: list[dict] = field(default_factory=list)  # axe: serious and critical
     screens: ScreenReport | None = None  # the layout at 1280 and 390 px (tests/screen_measures.py)
-
-    @property
-    def has_diagram(self) -> bool:
-        """Whether the page as built has a diagram (in its own Markdown or an include)."""
-        return self.diagram_sources > 0
 
     def weight(self) -> dict[str, int]:
         totals: dict[str, int] = {}
@@ -391,9 +371,9 @@ class SiteVisits:
     is asked for, and keeps what each load showed; the per-page tests only read reports.
 
     Each page is loaded in the light scheme (a first load, whose requests are counted)
-    and checked; then the reader's toggle in the header switches it to the dark scheme,
-    the diagrams are drawn again in their dark theme, and axe checks it again; last, the
-    tab is resized to measure the layout on a wide screen and on a phone. (Loading
+    and checked; then the reader's toggle in the header switches it to the dark scheme
+    (the diagrams' own stylesheets follow it), and axe checks it again; last, the tab is
+    resized to measure the layout on a wide screen and on a phone. (Loading
     the page again for the dark scheme would double the time for no more coverage: a
     first load in the dark scheme is tested on the landing page and in the interactive
     states.)
@@ -463,7 +443,7 @@ class SiteVisits:
 
     def _load(self, v: PageVisit, path: str) -> tuple[PageReport, PageReport]:
         v.forget()
-        page = v.open(path, until="drawn")
+        page = v.open(path, until="load")
         # axe runs while the network settles (it sends no request), then the first
         # load is recorded, counted only once the network has been quiet.
         violations = axe_violations(page)
@@ -494,9 +474,16 @@ class SiteVisits:
                 "a[href]", "as => as.map(a => ({href: a.href, raw: a.getAttribute('href'), cls: a.className}))"
             ),
             dom_ids=set(page.eval_on_selector_all("[id], a[name]", "es => es.map(e => e.id || e.getAttribute('name'))")),
-            diagram_sources=len(re.findall(r'<pre class="diagram"', html)),
-            diagrams_drawn=page.locator("div.diagram svg").count(),
-            diagram_errors=page.eval_on_selector_all("div.diagram--error", "es => es.map(e => e.innerText)"),
+            diagram_containers=len(re.findall(r'<div class="diagram"', html)),
+            diagrams_shown=page.eval_on_selector_all(
+                "div.diagram > svg[role=img]",
+                """svgs => svgs.filter(svg => {
+                    const box = svg.getBoundingClientRect();
+                    const title = document.getElementById(svg.getAttribute('aria-labelledby'));
+                    return box.width > 0 && box.height > 0 && title && title.parentNode === svg
+                        && title.textContent.trim() !== '';
+                }).length""",
+            ),
             snippet_titles=page.eval_on_selector_all(
                 ".highlight > span.filename",
                 """ts => ts.filter(t => t.textContent.trim().startsWith('snippets/')).map(t => ({
@@ -512,14 +499,9 @@ class SiteVisits:
 
 def switch_to_dark_scheme(page) -> None:
     """Click the header's colour-scheme toggle, as a reader does, and wait until the page
-    is dark and every diagram has been drawn again (diagrams.js redraws on the switch)."""
-    page.evaluate("() => document.querySelectorAll('div.diagram svg').forEach(svg => svg.dataset.drawnBefore = '')")
+    is dark (the diagrams need no redrawing: their stylesheets hold both schemes)."""
     page.locator("form[data-md-component='palette'] label:not([hidden])").click()
     page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
-    page.wait_for_function(
-        "() => document.querySelectorAll('div.diagram svg[data-drawn-before]').length === 0",
-        timeout=DIAGRAM_TIMEOUT_MS,
-    )
 
 
 @pytest.fixture(scope="session")
@@ -538,10 +520,11 @@ def site_visits(request, site_url, built_site) -> SiteVisits:
 # Bytes transferred on a first load, per page and per kind of file. The test server sends
 # files as they are (no compression), so these are the uncompressed sizes: a server that
 # compresses sends less. Generous for a long walkthrough page (many excerpts, a call tree,
-# several diagrams), tight enough that a regression shows: a web font, the diagram
-# renderer on a page without a diagram, an image or a script that is suddenly huge.
+# a diagram), tight enough that a regression shows: a web font, a diagram renderer (the
+# diagrams are drawn ahead of time, so no page loads one), an image or a script that is
+# suddenly huge.
 BUDGET = {
-    "html": 500_000,  # the landing page, eight excerpts and a diagram: about 110 kB
+    "html": 500_000,  # the landing page, eight excerpts and its diagram's SVG: about 130 kB
     "css": 200_000,  # Material's stylesheet and palette with ours: about 160 kB
     "js": 200_000,  # Material's bundle with our scripts: about 130 kB; no diagram renderer
     "font": 0,  # none: the theme uses the reader's system fonts (`font: false`)
@@ -549,15 +532,6 @@ BUDGET = {
     "data": 1_000_000,  # the search index, which grows with the whole site: 25 kB for five pages
     "other": 50_000,
 }
-# A page with diagrams also loads mermaid: its core and the chunks for the diagram types on
-# the page (sequence diagrams: about 880 kB).
-BUDGET_WITH_DIAGRAMS = {**BUDGET, "js": 1_600_000}
-
-
-def budget_for(report: PageReport) -> dict[str, int]:
-    return BUDGET_WITH_DIAGRAMS if report.has_diagram else BUDGET
-
-
 def over_budget(weight: dict[str, int], budget: dict[str, int]) -> list[str]:
     """One line per kind of file that went over its budget (or has none)."""
     problems = []

@@ -24,6 +24,13 @@ def test_the_outline_is_the_article_only():
     assert not any("theme" in line for line in lines)
 
 
+def test_the_search_indexers_attribute_does_not_count():
+    page = PAGE.replace("<ol>", '<div class="diagram" data-search-exclude><svg role="img"></svg></div><ol>')
+    theirs = PAGE.replace("<ol>", '<div class="diagram"><svg role="img"></svg></div><ol>')
+    assert difference(page, theirs, "a", "b") == ""
+    assert difference(page, PAGE, "a", "b") != ""
+
+
 def test_whitespace_attribute_order_permalinks_and_the_skip_link_do_not_count():
     theirs = (
         PAGE.replace('<article class="md-content__inner md-typeset">', '<article class="md-typeset md-content__inner">\n  <a id="__skip" tabindex="-1"></a>')

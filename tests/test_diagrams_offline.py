@@ -1,9 +1,9 @@
-"""The site draws its diagrams with its own copy of mermaid and loads nothing from other hosts.
+"""The site's diagrams are drawn ahead of time, and the built site loads nothing from other hosts.
 
-```mermaid fences become `<pre class="diagram">` (a superfences custom fence in
-mkdocs.yml), which docs/assets/javascripts/diagrams.js renders by importing the
-mermaid build vendored in docs/assets/vendor/mermaid/ (made by
-scripts/vendor_mermaid.py). Material for MkDocs must never see class "mermaid",
+Each diagram is a source in diagrams/<name>.mmd, drawn by the site's own copy of mermaid
+(diagrams/vendor/mermaid/, made by scripts/vendor_mermaid.py) into diagrams/<name>.md,
+which a page includes (scripts/diagrams.py). So the built pages hold their diagrams as
+SVG and no page loads mermaid. Material for MkDocs must never see class "mermaid" either,
 or it would fetch mermaid from a CDN.
 
 These checks are static, on the sources and on one strict build (the
@@ -17,9 +17,8 @@ from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
-VENDOR = PurePosixPath("assets/vendor/mermaid")
+VENDOR = PurePosixPath("diagrams/vendor/mermaid")
 ENTRY = VENDOR / "mermaid.esm.min.mjs"
-DIAGRAMS_JS = PurePosixPath("assets/javascripts/diagrams.js")
 
 # <link rel=...> values that make the browser fetch the href.
 FETCHING_RELS = {
@@ -29,7 +28,6 @@ FETCHING_RELS = {
 MERMAID_FENCE = re.compile(r"^\s*(?:`{3,}|~{3,})\s*mermaid\b", re.MULTILINE)
 CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)""")
 CSS_IMPORT = re.compile(r"""@import\s+(?:url\(\s*)?["']?([^"')\s;]+)""")
-JS_MODULE_REF = re.compile(r"""["']([^"']*mermaid\.esm\.min\.mjs)["']""")
 MJS_SPECIFIER = re.compile(r"""(?:\bfrom|\bimport)\s*\(?\s*["']([^"']+\.mjs)["']""")
 
 
@@ -49,8 +47,8 @@ class Page(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.loads: list[tuple[str, str]] = []  # (what, url)
         self.classes: list[tuple[str, set[str]]] = []  # (tag, class tokens)
-        self.diagram_pres = 0  # <pre class="diagram">
-        self.diagram_pres_with_code = 0  # ... whose first child is <code>
+        self.diagrams: list[dict[str, str]] = []  # the attributes of each <svg> in a div.diagram
+        self.ids: dict[str, str] = {}  # id -> the tag that has it
         self._previous: tuple[str, set[str]] = ("", set())
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -68,11 +66,11 @@ class Page(HTMLParser):
             self.loads.append(("<object data>", attr["data"]))
         for target in CSS_URL.findall(attr.get("style", "")):
             self.loads.append((f"<{tag} style> url()", next(filter(None, target), "")))
-        if tag == "pre" and "diagram" in classes:
-            self.diagram_pres += 1
+        if "id" in attr:
+            self.ids[attr["id"]] = tag
         previous_tag, previous_classes = self._previous
-        if tag == "code" and previous_tag == "pre" and "diagram" in previous_classes:
-            self.diagram_pres_with_code += 1
+        if tag == "svg" and previous_tag == "div" and "diagram" in previous_classes:
+            self.diagrams.append(attr)
         self._previous = (tag, classes)
 
 
@@ -101,8 +99,8 @@ def built_page_for(source: Path, docs: Path, site: Path) -> Path:
 
 
 def test_vendored_mermaid_is_complete(project_root: Path) -> None:
-    vendor = project_root / "docs" / VENDOR
-    entry = project_root / "docs" / ENTRY
+    vendor = project_root / VENDOR
+    entry = project_root / ENTRY
     assert entry.is_file(), f"missing {entry}: run scripts/vendor_mermaid.py"
     version = (vendor / "VERSION").read_text(encoding="utf-8").strip()
     assert re.fullmatch(r"\d+\.\d+\.\d+", version), f"VERSION is not an exact version: {version!r}"
@@ -120,17 +118,11 @@ def test_vendored_mermaid_is_complete(project_root: Path) -> None:
             assert target.is_relative_to(vendor.resolve()), f"{module.name} imports {specifier}"
 
 
-def test_diagrams_js_imports_mermaid_relative_to_itself(project_root: Path, built_site: Path) -> None:
-    script = (project_root / "docs" / DIAGRAMS_JS).read_text(encoding="utf-8")
-    refs = JS_MODULE_REF.findall(script)
-    assert refs, "diagrams.js does not name mermaid.esm.min.mjs"
-    assert "document.currentScript" in script, "diagrams.js must resolve mermaid against its own URL"
-    for ref in refs:
-        assert is_same_host(ref) and not ref.startswith("/"), f"not a relative URL: {ref}"
-        resolved = (built_site / DIAGRAMS_JS.parent / ref).resolve()
-        assert resolved == (built_site / ENTRY).resolve(), f"{ref} does not lead to {ENTRY}"
-        assert resolved.is_file(), f"{ENTRY} is not in the built site"
-    assert not re.search(r"\b(?:https?:)?//[\w.-]+\.\w", script), "diagrams.js names another host"
+def test_the_built_site_has_no_diagram_renderer(built_site: Path) -> None:
+    """The renderer stays outside docs/: no page loads it, and the site does not ship it."""
+    shipped = [p.relative_to(built_site).as_posix() for p in built_site.rglob("*")
+               if "mermaid" in p.name.lower() or p.suffix == ".mjs"]
+    assert shipped == [], f"the built site ships a diagram renderer: {shipped}"
 
 
 # --- the built site loads nothing from another host ----------------------------------
@@ -159,26 +151,43 @@ def test_css_loads_only_from_the_site(built_site: Path) -> None:
     assert not offenders, "stylesheets load from other hosts:\n" + "\n".join(offenders)
 
 
-def test_no_page_loads_mermaid_up_front(built_site: Path) -> None:
-    """Only diagrams.js may import mermaid, and only on pages with a diagram."""
+def test_no_page_loads_mermaid(built_site: Path) -> None:
     for path in html_pages(built_site):
         for what, url in parse(path).loads:
             assert "mermaid" not in url, f"{path.relative_to(built_site)}: {what} {url}"
 
 
-# --- diagrams reach the page as pre.diagram, never as class "mermaid" ----------------
+# --- diagrams reach the page as SVG, never as a mermaid fence or class "mermaid" ------
 
 
-def test_mermaid_fences_become_pre_diagram(project_root: Path, built_site: Path) -> None:
+def test_no_page_has_a_mermaid_fence(project_root: Path) -> None:
+    offenders = [
+        f"{page.relative_to(project_root)}:{page.read_text(encoding='utf-8')[:m.start()].count(chr(10)) + 1}"
+        for page in sorted((project_root / "docs").rglob("*.md"))
+        for m in MERMAID_FENCE.finditer(page.read_text(encoding="utf-8"))
+    ]
+    assert not offenders, (
+        "```mermaid fences are no longer drawn: move each one to diagrams/<name>.mmd (with accTitle and "
+        "accDescr lines), run `make update KIND=diagrams` and include it with --8<-- \"diagrams/<name>.md\": "
+        + ", ".join(offenders)
+    )
+
+
+def test_every_included_diagram_is_a_named_described_svg(project_root: Path, built_site: Path) -> None:
     docs = project_root / "docs"
-    sources = [p for p in sorted(docs.rglob("*.md")) if MERMAID_FENCE.search(p.read_text(encoding="utf-8"))]
-    assert sources, "no page has a ```mermaid fence, so nothing here is tested"
-    for source in sources:
+    pages = [p for p in sorted(docs.rglob("*.md")) if '--8<-- "diagrams/' in p.read_text(encoding="utf-8")]
+    assert pages, "no page includes a diagram, so nothing here is tested"
+    for source in pages:
         built = built_page_for(source, docs, built_site)
-        assert built.is_file(), f"{source.relative_to(docs)} was not built to {built.relative_to(built_site)}"
         page = parse(built)
-        assert page.diagram_pres >= 1, f"{built.relative_to(built_site)} has no <pre class=\"diagram\">"
-        assert page.diagram_pres_with_code == page.diagram_pres, "a pre.diagram lacks its <code>"
+        where = built.relative_to(built_site)
+        assert len(page.diagrams) == source.read_text(encoding="utf-8").count('--8<-- "diagrams/'), (
+            f"{where}: not every included diagram is an <svg> directly inside <div class=\"diagram\">"
+        )
+        for svg in page.diagrams:
+            assert svg.get("role") == "img", f"{where}: a diagram's <svg> is not role=img"
+            assert page.ids.get(svg.get("aria-labelledby", "")) == "title", f"{where}: no <title> names the diagram"
+            assert page.ids.get(svg.get("aria-describedby", "")) == "desc", f"{where}: no <desc> describes it"
 
 
 def test_no_html_has_class_mermaid(built_site: Path) -> None:

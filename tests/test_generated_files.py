@@ -1,6 +1,6 @@
 """Every generated file a page includes is what the engine would write now.
 
-One test per manifest entry of every kind (excerpts, shown outputs, call trees), so a
+One test per manifest entry of every kind (excerpts, shown outputs, call trees, diagrams), so a
 failure names the item; its message carries the unified diff, the pages that include the
 file and the command that fixes it. A manifest that cannot be read (a TOML syntax error,
 an unknown key) fails as one named test of its own, not as a collection error that would
@@ -53,7 +53,7 @@ def test_no_generated_file_is_orphaned():
     assert not orphans, "\n".join(orphans)
 
 
-@pytest.mark.parametrize("kind", ["excerpts", "outputs", "calltrees"])
+@pytest.mark.parametrize("kind", ["excerpts", "outputs", "calltrees", "diagrams"])
 def test_every_generated_file_is_included_by_a_page(kind):
     unused = []
     for item in SELECTION.items:

@@ -1,5 +1,5 @@
 /*
- * a11y.js: what Material for MkDocs and the diagram renderer build in the browser,
+ * a11y.js: what Material for MkDocs builds in the browser, and the diagrams,
  * made usable without a mouse and named for screen readers.
  *
  * Why it exists: these fixes would otherwise need theme template overrides, and
@@ -15,14 +15,14 @@
  *   <span data-md-annotation-id="N">; the number shows through CSS, so a screen
  *   reader meets a nameless link (axe rule link-name). It is named
  *   "Annotation N".
- * - A diagram wider than the content column scrolls sideways (see diagrams.js),
- *   and so does a call tree deeper than a phone is wide; a region that scrolls
- *   must be reachable from the keyboard (axe rule scrollable-region-focusable):
- *   such a box joins the tab order, as Material does for code blocks that scroll.
+ * - A diagram wider than the content column scrolls sideways (its SVG has a
+ *   min-width: scripts/diagram_svg.py), and so does a call tree deeper than a
+ *   phone is wide; a region that scrolls must be reachable from the keyboard (axe
+ *   rule scrollable-region-focusable): such a box joins the tab order, as Material
+ *   does for code blocks that scroll.
  *
- * The script watches the document, so it also covers what appears later (a
- * diagram drawn again in the other colour scheme), and re-checks the diagrams
- * when the window is resized. Loaded on every page through extra_javascript in
+ * The script watches the document, so it also covers what appears later, and
+ * re-checks the diagrams when the window is resized. Loaded on every page through extra_javascript in
  * mkdocs.yml, after the theme's bundle.
  */
 (function () {
