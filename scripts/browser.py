@@ -38,7 +38,27 @@ def find_chromium() -> str | None:
     return next((c for c in candidates if c and os.access(c, os.X_OK)), None)
 
 
+def has_diagram_fonts() -> bool:
+    """The Liberation fonts, with which the committed diagrams' text was measured (they are
+    metric-compatible with Arial, the font the diagrams ask for)."""
+    listed = subprocess.run(["fc-list", ":family=Liberation Sans"], capture_output=True, text=True) \
+        if shutil.which("fc-list") else None
+    return bool(listed and listed.stdout.strip())
+
+
+def ensure_diagram_fonts() -> None:
+    if has_diagram_fonts():
+        return
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        print("No Liberation fonts found: installing Debian's fonts-liberation package")
+        subprocess.run(["apt-get", "install", "-y", "-qq", "fonts-liberation"], check=False)
+    if not has_diagram_fonts():
+        print("warning: the Liberation fonts are missing (Debian: apt-get install fonts-liberation); "
+              "the check of the drawn diagrams will report them as stale", file=sys.stderr)
+
+
 def ensure() -> int:
+    ensure_diagram_fonts()
     found = find_chromium()
     if found:
         print(f"Chromium for the browser tests: {found}")
