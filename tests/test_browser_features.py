@@ -73,13 +73,13 @@ def test_search_finds_a_quoted_django_function_and_leads_to_its_page(visit, buil
 # Material's default separator splits words on spaces and hyphens only, so `wsgi.file_wrapper`
 # was one word and `file_wrapper` found nothing; the `separator` of the search plugin in
 # mkdocs.yml splits on dots and punctuation too (Zensical reads the same option). In the
-# launch's call tree, `load_middleware` occurs only inside dotted names
+# section on WSGIHandler, `load_middleware` occurs only inside dotted names
 # (`BaseHandler.load_middleware`), so that search finds a part of a dotted name.
 NAME_SEARCHES = [
     ("file_wrapper", "/pep3333/server/", "wsgifile_wrapper"),
     ("get_response", "/request/handler/", "get-response"),
     ("request_finished", "/request/signals/", "request-finished"),
-    ("load_middleware", "/launch/", "inside-inner_run-until-serve_forever"),
+    ("load_middleware", "/request/handler/", "wsgihandler"),
 ]
 ONLY_IN_DOTTED_NAMES = {"load_middleware"}
 

@@ -117,7 +117,7 @@ def test_annotation_markers_are_on_screen_and_large_enough_to_tap_on_a_phone(sit
 def test_a_marker_tapped_on_a_phone_opens_its_note_on_screen(visit, built_site):
     path = first_page_with(built_site, ANNOTATED_CODE, "a code annotation")
     v = visit(viewport=PHONE, has_touch=True)
-    page = v.open(path, until="drawn")
+    page = v.open(path, until="load")
     page.wait_for_selector(".md-annotation__index")
     marker = page.locator(".md-annotation__index").first
     marker.evaluate("m => m.closest('pre').scrollIntoView({block: 'center'})")
