@@ -18,8 +18,9 @@ import os
 import signal
 import subprocess
 import sys
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from scripts.includes import ROOT
@@ -66,8 +67,51 @@ class SnippetRun:
 def run_snippet(snippet: str, root: Path = ROOT, timeout: float = SNIPPET_TIMEOUT) -> SnippetRun:
     """Run ``python <snippet>`` as a reader would, from the project root; cached per process,
     so a snippet's own test and the check of its shown output share one run. Raises
-    SnippetTimedOut, having killed the snippet's process group, after ``timeout`` seconds."""
-    return _run_snippet(snippet, Path(root).resolve(), timeout)
+    SnippetTimedOut, having killed the snippet's process group, after ``timeout`` seconds.
+    A run that ``start_in_background`` began is waited for, not started again."""
+    return _runs.run(snippet, Path(root).resolve(), timeout)
+
+
+def start_in_background(snippets: list[str], root: Path = ROOT, workers: int = 2) -> None:
+    """Begin these snippets' runs now, ``workers`` at a time, so that the tests that need them
+    later find them done. Snippets are independent programs that spend most of their time
+    waiting on servers they start, so a test session overlaps them."""
+    _runs.start(list(dict.fromkeys(snippets)), Path(root).resolve(), workers)
+
+
+class _Runs:
+    """One run per snippet and root, shared between the test that asks and the background."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._futures: dict[tuple, Future] = {}
+        self._pool: ThreadPoolExecutor | None = None
+
+    def run(self, snippet: str, root: Path, timeout: float) -> SnippetRun:
+        key = (snippet, root, timeout)
+        with self._lock:
+            future, mine = self._futures.get(key), False
+            if future is None:
+                future, mine = Future(), True
+                self._futures[key] = future
+        if mine:  # nobody began it: run it here, in the caller's thread
+            try:
+                future.set_result(_run_snippet(snippet, root, timeout))
+            except BaseException as error:
+                future.set_exception(error)
+        return future.result()
+
+    def start(self, snippets: list[str], root: Path, workers: int) -> None:
+        with self._lock:
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="snippet run")
+            for snippet in snippets:
+                key = (snippet, root, SNIPPET_TIMEOUT)
+                if key not in self._futures:
+                    self._futures[key] = self._pool.submit(_run_snippet, snippet, root, SNIPPET_TIMEOUT)
+
+
+_runs = _Runs()
 
 
 def _as_from_a_terminal() -> None:
@@ -84,7 +128,6 @@ def _kill_the_group(process: subprocess.Popen) -> None:
         pass  # the group has already ended
 
 
-@cache
 def _run_snippet(snippet: str, root: Path, timeout: float) -> SnippetRun:
     process = subprocess.Popen(
         [sys.executable, snippet],

@@ -74,3 +74,35 @@ def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 # The browser tests' shared fixtures: the built site served on 127.0.0.1, one Chromium,
 # and one load per page and colour scheme (see tests/browser_support.py).
 from tests.browser_support import browser, site_url, site_visits, visit  # noqa: E402,F401
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Begin, in the background, the run of every snippet a collected test will ask for: its
+    own test (tests/snippets/test_<name>.py) or the check of its shown output. A run is a
+    program that mostly waits on the servers it starts, so overlapping them shortens the
+    session; each test still waits for, and checks, the one run of its snippet."""
+    from scripts.snippet_runs import start_in_background
+
+    wanted = []
+    shown = {o.name: o.snippet for o in _shown_outputs()}
+    for item in session.items:
+        path = Path(str(item.fspath))
+        if path.parent.name == "snippets" and path.name.startswith("test_"):
+            snippet = f"snippets/{path.stem.removeprefix('test_')}.py"
+            if (ROOT / snippet).is_file():
+                wanted.append(snippet)
+        elif path.name == "test_generated_files.py" and "[outputs:" in item.name:
+            name = item.name.split("[outputs:", 1)[1].rstrip("]")
+            if name in shown:
+                wanted.append(shown[name])
+    if wanted:
+        start_in_background(wanted)
+
+
+def _shown_outputs():
+    from scripts import outputs
+
+    try:
+        return outputs.load_manifest(ROOT)
+    except Exception:  # a broken manifest fails its own named test; nothing to start here
+        return []
