@@ -23,3 +23,12 @@ def load(name: str) -> ModuleType:
         return importlib.import_module(f"support.{name}")
     finally:
         sys.path.remove(str(SNIPPETS))
+
+
+def threads_left() -> list[str]:
+    """The names of the threads running besides the main one, leaving out the test session's
+    background snippet runs (scripts/snippet_runs.py), which are not the test's."""
+    import threading
+
+    return [t.name for t in threading.enumerate()
+            if t is not threading.main_thread() and not t.name.startswith("snippet run")]

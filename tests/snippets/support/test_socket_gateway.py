@@ -4,12 +4,11 @@ body, HEAD, a mount point, an application that fails, and when the headers are s
 """
 
 import http.client
-import threading
 from wsgiref.validate import validator
 
 import pytest
 
-from tests.support_modules import SNIPPETS, load
+from tests.support_modules import SNIPPETS, load, threads_left
 
 SOURCE = SNIPPETS / "support" / "socket_gateway.py"
 
@@ -50,7 +49,7 @@ def test_post_body_head_and_mount_point(gateway_module):
     assert posted.status == 200 and data == "/app|/xé|payload".encode()
     assert head.status == 200 and head_body == b""
     assert outside.status == 404
-    assert threading.active_count() == 1
+    assert threads_left() == []
 
 
 def test_an_application_that_fails_before_its_headers_gets_a_500(gateway_module, capsys):
@@ -61,7 +60,7 @@ def test_an_application_that_fails_before_its_headers_gets_a_500(gateway_module,
         response, _ = request(port, "GET", "/")
     assert response.status == 500
     assert "RuntimeError: broken application" in capsys.readouterr().err
-    assert threading.active_count() == 1
+    assert threads_left() == []
 
 
 def test_headers_wait_for_the_first_non_empty_chunk_and_close_is_called(gateway_module):

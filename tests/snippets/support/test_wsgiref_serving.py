@@ -3,11 +3,10 @@ system picked, and leaves no thread or listening socket behind, also when the bl
 
 import http.client
 import socket
-import threading
 
 import pytest
 
-from tests.support_modules import load
+from tests.support_modules import load, threads_left
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +26,7 @@ def test_serves_on_a_free_port_of_127_0_0_1_and_stops(serving, capsys):
         client.request("GET", "/")
         assert client.getresponse().read() == b"hi"
         client.close()
-    assert threading.active_count() == 1
+    assert threads_left() == []
     with pytest.raises(ConnectionRefusedError):
         socket.create_connection(("127.0.0.1", port), timeout=5)
     assert capsys.readouterr().out == 'server: "GET / HTTP/1.1" 200 2\n'
@@ -37,4 +36,4 @@ def test_stops_when_the_block_raises(serving):
     with pytest.raises(RuntimeError):
         with serving(hello):
             raise RuntimeError("the snippet failed")
-    assert threading.active_count() == 1
+    assert threads_left() == []
