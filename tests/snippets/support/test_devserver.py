@@ -1,5 +1,6 @@
 """snippets/support/devserver.py: Django's development server in a snippet's own process,
-on 127.0.0.1 and a port the system picks, stopped again with every thread it started.
+on 127.0.0.1 and a port the system picks, stopped again, and no thread it started left
+running once its clients have gone.
 
 It runs in a program of its own, as a snippet would use it: importing it puts the example
 project on the path and names its settings, which the test process must not inherit.
@@ -22,6 +23,11 @@ print(f"GET / on 127.0.0.1:{{port}}: {{response.status}} {{response.reason}}, {{
 with serving(ROOT_URLCONF="no.such.module") as port:  # settings for this server only
     broken, _ = get(port, "/")
 print("with a broken ROOT_URLCONF:", broken.status)
+# serving() waits for the server's own thread; a connection's thread is a daemon thread
+# that ends once its client has closed the connection, perhaps a moment later.
+for thread in threading.enumerate():
+    if thread is not threading.main_thread():
+        thread.join(timeout=30)
 assert threading.active_count() == 1, "every thread the servers started has ended"
 """
 
