@@ -15,6 +15,8 @@ import shutil
 import subprocess
 import sys
 
+from scripts import debian_packages
+
 # Chromium's background services try to reach Google's hosts; on a closed network that
 # only produces refused connections, and a test of "no third-party request" must not
 # see them.
@@ -49,9 +51,9 @@ def has_diagram_fonts() -> bool:
 def ensure_diagram_fonts() -> None:
     if has_diagram_fonts():
         return
-    if os.geteuid() == 0 and shutil.which("apt-get"):
+    if debian_packages.can_install():
         print("No Liberation fonts found: installing Debian's fonts-liberation package")
-        subprocess.run(["apt-get", "install", "-y", "-qq", "fonts-liberation"], check=False)
+        debian_packages.install("fonts-liberation", check=False)
     if not has_diagram_fonts():
         print("warning: the Liberation fonts are missing (Debian: apt-get install fonts-liberation); "
               "the check of the drawn diagrams will report them as stale", file=sys.stderr)
@@ -63,10 +65,9 @@ def ensure() -> int:
     if found:
         print(f"Chromium for the browser tests: {found}")
         return 0
-    if os.geteuid() == 0 and shutil.which("apt-get"):
+    if debian_packages.can_install():
         print("No Chromium found: installing Debian's chromium package")
-        subprocess.run(["apt-get", "update", "-qq"], check=True)
-        subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], check=True)
+        debian_packages.install("chromium")
     else:
         print("No Chromium found: asking Playwright to download one")
         subprocess.run([sys.executable, "-m", "playwright", "install", "chromium"], check=False)

@@ -6,20 +6,16 @@ package: `$NGINX` if set, else `nginx` on the PATH or in /usr/sbin.
 
     python -m scripts.nginx ensure   # find it; as root on Debian, install it if missing
 
-Installing never starts the system's nginx service: while the package installs, a
-`policy-rc.d` that refuses every service start is in place (Debian's own mechanism),
-unless the machine already has one.
+Installing never starts the system's nginx service (scripts/debian_packages.py).
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import sys
-from pathlib import Path
 
-POLICY = Path("/usr/sbin/policy-rc.d")
+from scripts import debian_packages
 
 
 def find_nginx() -> str | None:
@@ -27,28 +23,14 @@ def find_nginx() -> str | None:
     return next((c for c in candidates if c and os.access(c, os.X_OK)), None)
 
 
-def install() -> None:
-    placed = not POLICY.exists()
-    if placed:
-        POLICY.write_text("#!/bin/sh\n# no service starts while packages install (scripts/nginx.py)\nexit 101\n")
-        POLICY.chmod(0o755)
-    try:
-        subprocess.run(["apt-get", "update", "-qq"], check=True)
-        subprocess.run(["apt-get", "install", "-y", "-qq", "nginx"], check=True,
-                       env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
-    finally:
-        if placed:
-            POLICY.unlink()
-
-
 def ensure() -> int:
     found = find_nginx()
     if found:
         print(f"nginx for the production snippets: {found}")
         return 0
-    if os.geteuid() == 0 and shutil.which("apt-get"):
+    if debian_packages.can_install():
         print("No nginx found: installing Debian's nginx package (its service is not started)")
-        install()
+        debian_packages.install("nginx")
         if find_nginx():
             return ensure()
     print(
