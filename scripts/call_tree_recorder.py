@@ -9,8 +9,12 @@ nothing else.
 
 from __future__ import annotations
 
+import asyncio
+import concurrent.futures.thread
+import dis
 import fnmatch
 import importlib.util
+import inspect
 import sys
 import sysconfig
 import threading
@@ -73,15 +77,37 @@ class Recorder:
 
     Every Python frame is tracked (so returns line up), but only selected functions become
     nodes; a selected function's node hangs under its nearest selected caller. Threads
-    started while recording are recorded too; each one's calls form top-level branches.
+    started while recording are recorded too; each one's calls form top-level branches,
+    except work handed to a thread pool (below).
+
+    Coroutines and async generators are followed as calls, not as resumptions. Python
+    enters a coroutine's frame again each time it resumes after an ``await``, and the
+    profile hook sees each entry as a call; only the first (the frame at its first
+    ``RESUME``) makes a node, and each later entry puts the frame back on the stack with
+    the node it already has, so a coroutine that awaits twice is one call, and the calls
+    it makes after each ``await`` hang under it. A coroutine awaited by another first runs
+    inside it, so it is that one's child. A coroutine that runs as a task (it first runs
+    from the event loop, not from the code that created it) hangs under the call that
+    passed it to ``loop.create_task()`` (``asyncio.create_task``, ``TaskGroup.create_task``
+    and ``ensure_future`` all end there), at the point where it was created. Plain
+    generators are left as they were: each ``next()`` is a call.
+
+    Work submitted to a ``concurrent.futures.ThreadPoolExecutor`` (what
+    ``loop.run_in_executor`` and asgiref's ``sync_to_async`` use) hangs under the call
+    that submitted it, although it runs in the pool's thread: the tree shows which call
+    the work was done for, and the scenario's page says which thread ran it.
     """
 
     def __init__(self, rules: Rules, stop_at: str | None = None):
         self.spec = rules
         self.stop_at = stop_at
         self.root = Node("<root>", "")
-        self._stacks: dict[int, list[tuple[object, Node | None]]] = {}
+        self._top = _Place(self.root, 0, False)
+        # Per thread: (frame, node or None or _HIDDEN, the place of the calls it makes).
+        self._stacks: dict[int, list[tuple[object, object, _Place]]] = {}
         self._decisions: dict[object, tuple[str, str] | None] = {}
+        self._suspended: dict[int, tuple[object, _Place]] = {}  # id(coroutine frame) -> entry
+        self._handoffs: dict[int, tuple[object, _Place]] = {}  # id(task coroutine frame, or job)
         self._lock = threading.Lock()
 
     # The decision for a code object is cached: fnmatch on every call would be too slow.
@@ -104,45 +130,76 @@ class Recorder:
         self._decisions[code] = decision
         return decision
 
-    def _parent(self, stack) -> Node | None:
-        for _, node in reversed(stack):
-            if node is _HIDDEN:
-                return None  # called while a module not in ``imports`` is being imported
-            if node is not None:
-                return node
-        return self.root  # a thread's first selected call starts a new top-level branch
-
-    def _depth(self, stack) -> int:
-        return sum(1 for _, n in stack if isinstance(n, Node))
-
-    def _outside_root(self, name: str, stack) -> bool:
-        root = self.spec.root
-        return root is not None and name != root and not any(isinstance(n, Node) and n.name == root for _, n in stack)
-
     def profile(self, frame, event, arg):
         if event not in ("call", "return"):
             return
         stack = self._stacks.setdefault(threading.get_ident(), [])
         if event == "return":
             while stack:
-                top, _ = stack.pop()
+                top, _, _ = stack.pop()
                 if top is frame:
                     break
             return
-        selected = self._select(frame)
-        node = None
-        if selected is _HIDDEN:
-            node, selected = _HIDDEN, None
-        elif selected is not None and not self._outside_root(selected[0], stack):
-            parent = self._parent(stack)
-            collapsed = parent is None or any(fnmatch.fnmatchcase(parent.name, p) for p in self.spec.collapse)
-            if not collapsed and self._depth(stack) < self.spec.max_depth:
-                node = Node(*selected)
-                with self._lock:
-                    parent.children.append(node)
-        stack.append((frame, node))
+        code = frame.f_code
+        place = stack[-1][2] if stack else self._top
+        if code.co_flags & _CO_ASYNC:
+            if not _first_entry(frame):
+                entry = self._suspended.get(id(frame))
+                if entry is not None:  # resumed after an await: the same call goes on
+                    stack.append((frame, *entry))
+                    return
+            else:
+                handoff = self._handoffs.pop(id(frame), None)
+                if handoff is not None:  # a task's first step: its node was made by create_task
+                    stack.append((frame, *handoff[1]))
+                    self._suspended[id(frame)] = handoff[1]
+                    return
+        elif code is _JOB_RUN:  # a pool thread starts a job: under who submitted it
+            handoff = self._handoffs.pop(id(frame.f_locals["self"].fn), None)
+            if handoff is not None:
+                place = handoff[1]
+        node, inner, selected = self._enter(frame, place)
+        stack.append((frame, node, inner))
+        if code.co_flags & _CO_ASYNC:
+            self._suspended[id(frame)] = (node, inner)
+        elif code is _TASK_CREATE:
+            coroutine = frame.f_locals.get("coro")
+            task_frame = getattr(coroutine, "cr_frame", None)
+            if task_frame is not None:  # the task's node, where it was created
+                node, task_inner, _ = self._enter(task_frame, inner)
+                self._handoffs[id(task_frame)] = (coroutine, (node, task_inner))
+        elif code is _JOB_SUBMIT:
+            job = frame.f_locals.get("fn")
+            self._handoffs[id(job)] = (job, inner)  # kept alive, so the id stays its own
         if self.stop_at is not None and selected is not None and selected[0] == self.stop_at:
             raise StopRecording(self.stop_at)
+
+    def _enter(self, frame, place: "_Place"):
+        """The node a new call makes (or None, or _HIDDEN), the place of the calls it makes,
+        and what _select decided."""
+        node, selected = self._node_for(frame, place)
+        inner = place
+        if node is _HIDDEN:
+            inner = _Place(None, place.depth, place.inside_root)
+        elif node is not None:
+            inner = _Place(node, place.depth + 1, place.inside_root or node.name == self.spec.root)
+        return node, inner, selected
+
+    def _node_for(self, frame, place: "_Place"):
+        """The node a new call makes (or None, or _HIDDEN), and what _select decided."""
+        selected = self._select(frame)
+        if selected is _HIDDEN:
+            return _HIDDEN, None
+        if selected is None or (self.spec.root is not None and selected[0] != self.spec.root and not place.inside_root):
+            return None, selected
+        parent = place.owner
+        collapsed = parent is None or any(fnmatch.fnmatchcase(parent.name, p) for p in self.spec.collapse)
+        if collapsed or place.depth >= self.spec.max_depth:
+            return None, selected
+        node = Node(*selected)
+        with self._lock:
+            parent.children.append(node)
+        return node, selected
 
     def __enter__(self) -> "Recorder":
         sys.setprofile(self.profile)
@@ -156,6 +213,39 @@ class Recorder:
 
     def tree(self) -> Node:
         return _merge_repeats(self.root)
+
+
+@dataclass(frozen=True)
+class _Place:
+    """Where the calls a frame makes go: under ``owner`` (None: left out), at ``depth``
+    selected calls deep, and whether ``root`` is among their callers."""
+
+    owner: Node | None
+    depth: int
+    inside_root: bool
+
+
+_CO_ASYNC = inspect.CO_COROUTINE | inspect.CO_ITERABLE_COROUTINE | inspect.CO_ASYNC_GENERATOR
+_RESUME = dis.opmap["RESUME"]
+_first_resume: dict[object, int] = {}
+
+
+def _first_entry(frame) -> bool:
+    """Whether a coroutine's frame is being entered for the first time: it stands at its
+    first ``RESUME`` (a resumption stands at a later one, or where ``throw()`` resumed it)."""
+    code = frame.f_code
+    offset = _first_resume.get(code)
+    if offset is None:
+        offset = next(i.offset for i in dis.get_instructions(code) if i.opcode == _RESUME)
+        _first_resume[code] = offset
+    return frame.f_lasti == offset
+
+
+# Calls that hand work to run later elsewhere: a coroutine to the event loop as a task, a
+# job to a thread pool; and where a pool thread starts a job.
+_TASK_CREATE = asyncio.base_events.BaseEventLoop.create_task.__code__
+_JOB_SUBMIT = concurrent.futures.thread.ThreadPoolExecutor.submit.__code__
+_JOB_RUN = concurrent.futures.thread._WorkItem.run.__code__
 
 
 def _where(code) -> str:

@@ -1,0 +1,90 @@
+"""The call-tree recorder follows coroutines as calls (scripts/call_tree_recorder.py).
+
+Python enters a coroutine's frame again each time it resumes after an ``await``; the
+recorder must count the coroutine once, nest what it awaits under it, hang a task under
+the call that created it, and hang work sent to a thread pool under the call that sent
+it. The ASGI request's tree (calltrees/asgi.md) relies on all four.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
+
+from scripts.call_tree_recorder import Node, Recorder, Rules
+
+HERE = __name__
+RULES = Rules(include=(f"{HERE}.*",), exclude=(f"{HERE}.record", f"{HERE}.shape"))
+
+
+def record(coroutine_function) -> Node:
+    with Recorder(RULES) as recorder:
+        asyncio.run(coroutine_function())
+    return recorder.tree()
+
+
+def shape(node: Node) -> list:
+    """[name, count, [children...]] with names shortened to the function's own."""
+    return [[child.name.removeprefix(f"{HERE}."), child.count, shape(child)] for child in node.children]
+
+
+async def pause():
+    await asyncio.sleep(0)
+
+
+async def awaits_twice():
+    await asyncio.sleep(0)
+    await asyncio.sleep(0)
+    return 2
+
+
+def test_a_coroutine_that_awaits_twice_is_one_call():
+    assert shape(record(awaits_twice)) == [["awaits_twice", 1, []]]
+
+
+async def inner():
+    await pause()
+    await pause()
+
+
+async def outer():
+    await inner()
+    helper()  # called after two resumptions: still under outer
+
+
+def helper():
+    return 1
+
+
+def test_nested_awaits_nest_and_calls_after_a_resumption_stay_under_their_coroutine():
+    assert shape(record(outer)) == [["outer", 1, [["inner", 1, [["pause", 2, []]]], ["helper", 1, []]]]]
+
+
+async def listens():
+    await asyncio.sleep(3600)  # cancelled: resumed by throw(), still one call
+
+
+async def with_a_task_group():
+    async with asyncio.TaskGroup() as group:
+        listener = group.create_task(listens())
+        await pause()
+        listener.cancel()
+
+
+def test_a_task_hangs_under_the_call_that_created_it_even_when_cancelled():
+    assert shape(record(with_a_task_group)) == [["with_a_task_group", 1, [["listens", 1, []], ["pause", 1, []]]]]
+
+
+def in_a_thread():
+    return helper()
+
+
+async def sends_work_to_a_thread():
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        await asyncio.get_running_loop().run_in_executor(pool, in_a_thread)
+
+
+def test_work_in_a_pool_thread_hangs_under_the_call_that_submitted_it():
+    assert shape(record(sends_work_to_a_thread)) == [
+        ["sends_work_to_a_thread", 1, [["in_a_thread", 1, [["helper", 1, []]]]]]
+    ]
