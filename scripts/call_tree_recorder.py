@@ -9,8 +9,6 @@ nothing else.
 
 from __future__ import annotations
 
-import asyncio
-import concurrent.futures.thread
 import dis
 import fnmatch
 import importlib.util
@@ -92,10 +90,12 @@ class Recorder:
     and ``ensure_future`` all end there), at the point where it was created. Plain
     generators are left as they were: each ``next()`` is a call.
 
-    Work submitted to a ``concurrent.futures.ThreadPoolExecutor`` (what
-    ``loop.run_in_executor`` and asgiref's ``sync_to_async`` use) hangs under the call
-    that submitted it, although it runs in the pool's thread: the tree shows which call
-    the work was done for, and the scenario's page says which thread ran it.
+    Work handed to another thread hangs under the call that handed it over, although
+    another thread runs it: a job submitted to a ``ThreadPoolExecutor`` (what
+    ``loop.run_in_executor`` and asgiref's ``sync_to_async`` use) or to asgiref's
+    ``CurrentThreadExecutor``, and a coroutine passed to the loop with
+    ``call_soon_threadsafe`` (what ``async_to_sync`` does from a thread). The tree shows
+    which call the work was done for; the page that shows it says which thread ran it.
     """
 
     def __init__(self, rules: Rules, stop_at: str | None = None):
@@ -107,7 +107,8 @@ class Recorder:
         self._stacks: dict[int, list[tuple[object, object, _Place]]] = {}
         self._decisions: dict[object, tuple[str, str] | None] = {}
         self._suspended: dict[int, tuple[object, _Place]] = {}  # id(coroutine frame) -> entry
-        self._handoffs: dict[int, tuple[object, _Place]] = {}  # id(task coroutine frame, or job)
+        self._tasks: dict[int, tuple[object, tuple]] = {}  # id(task's frame) -> (coroutine, entry)
+        self._handed: dict[int, tuple[object, _Place]] = {}  # id(job or coroutine) -> (it, place)
         self._lock = threading.Lock()
 
     # The decision for a code object is cached: fnmatch on every call would be too slow.
@@ -142,6 +143,9 @@ class Recorder:
             return
         code = frame.f_code
         place = stack[-1][2] if stack else self._top
+        role = _roles.get(code, _UNKNOWN)
+        if role is _UNKNOWN:
+            role = _roles[code] = _role(frame)
         if code.co_flags & _CO_ASYNC:
             if not _first_entry(frame):
                 entry = self._suspended.get(id(frame))
@@ -149,30 +153,39 @@ class Recorder:
                     stack.append((frame, *entry))
                     return
             else:
-                handoff = self._handoffs.pop(id(frame), None)
-                if handoff is not None:  # a task's first step: its node was made by create_task
-                    stack.append((frame, *handoff[1]))
-                    self._suspended[id(frame)] = handoff[1]
+                task = self._tasks.pop(id(frame), None)
+                if task is not None:  # a task's first step: its node was made by create_task
+                    stack.append((frame, *task[1]))
+                    self._suspended[id(frame)] = task[1]
                     return
-        elif code is _JOB_RUN:  # a pool thread starts a job: under who submitted it
-            handoff = self._handoffs.pop(id(frame.f_locals["self"].fn), None)
-            if handoff is not None:
-                place = handoff[1]
+        elif role == "run":  # a thread starts a job: under the call that submitted it
+            handed = self._handed.pop(id(frame.f_locals["self"].fn), None)
+            if handed is not None:
+                place = handed[1]
         node, inner, selected = self._enter(frame, place)
         stack.append((frame, node, inner))
         if code.co_flags & _CO_ASYNC:
             self._suspended[id(frame)] = (node, inner)
-        elif code is _TASK_CREATE:
+        elif role == "create_task":
             coroutine = frame.f_locals.get("coro")
             task_frame = getattr(coroutine, "cr_frame", None)
-            if task_frame is not None:  # the task's node, where it was created
-                node, task_inner, _ = self._enter(task_frame, inner)
-                self._handoffs[id(task_frame)] = (coroutine, (node, task_inner))
-        elif code is _JOB_SUBMIT:
-            job = frame.f_locals.get("fn")
-            self._handoffs[id(job)] = (job, inner)  # kept alive, so the id stays its own
+            if task_frame is not None:  # the task's node, where it was created or handed over
+                handed = self._handed.pop(id(coroutine), None)
+                node, task_inner, _ = self._enter(task_frame, inner if handed is None else handed[1])
+                self._tasks[id(task_frame)] = (coroutine, (node, task_inner))
+        elif role == "submit":
+            self._hand_over(frame.f_locals.get("fn"), inner)
+        elif role == "call_soon_threadsafe":
+            for argument in frame.f_locals.get("args", ()):
+                if getattr(argument, "cr_frame", None) is not None:
+                    self._hand_over(argument, inner)
         if self.stop_at is not None and selected is not None and selected[0] == self.stop_at:
             raise StopRecording(self.stop_at)
+
+    def _hand_over(self, job, place: "_Place") -> None:
+        """Remember where ``job`` was handed to another thread or to the loop; it is kept
+        alive until it starts, so its id stays its own."""
+        self._handed[id(job)] = (job, place)
 
     def _enter(self, frame, place: "_Place"):
         """The node a new call makes (or None, or _HIDDEN), the place of the calls it makes,
@@ -241,11 +254,25 @@ def _first_entry(frame) -> bool:
     return frame.f_lasti == offset
 
 
-# Calls that hand work to run later elsewhere: a coroutine to the event loop as a task, a
-# job to a thread pool; and where a pool thread starts a job.
-_TASK_CREATE = asyncio.base_events.BaseEventLoop.create_task.__code__
-_JOB_SUBMIT = concurrent.futures.thread.ThreadPoolExecutor.submit.__code__
-_JOB_RUN = concurrent.futures.thread._WorkItem.run.__code__
+# Calls that hand work over to run later elsewhere, by (module, qualname): a coroutine to the
+# event loop as a task (or to the loop's thread from another thread, as asgiref's
+# async_to_sync does), a job to an executor's thread (a pool's, or asgiref's
+# CurrentThreadExecutor, which runs jobs in a thread that waits for them); and where a
+# thread starts a job.
+_ROLES = {
+    ("asyncio.base_events", "BaseEventLoop.create_task"): "create_task",
+    ("asyncio.base_events", "BaseEventLoop.call_soon_threadsafe"): "call_soon_threadsafe",
+    ("concurrent.futures.thread", "ThreadPoolExecutor.submit"): "submit",
+    ("concurrent.futures.thread", "_WorkItem.run"): "run",
+    ("asgiref.current_thread_executor", "CurrentThreadExecutor.submit"): "submit",
+    ("asgiref.current_thread_executor", "_WorkItem.run"): "run",
+}
+_UNKNOWN = object()
+_roles: dict[object, str | None] = {}
+
+
+def _role(frame) -> str | None:
+    return _ROLES.get((frame.f_globals.get("__name__"), frame.f_code.co_qualname))
 
 
 def _where(code) -> str:

@@ -3,13 +3,16 @@
 Python enters a coroutine's frame again each time it resumes after an ``await``; the
 recorder must count the coroutine once, nest what it awaits under it, hang a task under
 the call that created it, and hang work sent to a thread pool under the call that sent
-it. The ASGI request's tree (calltrees/asgi.md) relies on all four.
+it, whether by a thread pool or by asgiref's bridges. The ASGI request's tree
+(calltrees/asgi.md) relies on all of these.
 """
 
 from __future__ import annotations
 
 import asyncio
 from concurrent.futures import ThreadPoolExecutor
+
+from asgiref.sync import async_to_sync, sync_to_async
 
 from scripts.call_tree_recorder import Node, Recorder, Rules
 
@@ -87,4 +90,20 @@ async def sends_work_to_a_thread():
 def test_work_in_a_pool_thread_hangs_under_the_call_that_submitted_it():
     assert shape(record(sends_work_to_a_thread)) == [
         ["sends_work_to_a_thread", 1, [["in_a_thread", 1, [["helper", 1, []]]]]]
+    ]
+
+
+def back_to_the_loop():
+    return async_to_sync(inner)()
+
+
+async def through_asgiref():
+    await sync_to_async(back_to_the_loop)()
+
+
+def test_asgirefs_bridges_keep_the_calls_in_one_branch():
+    # sync_to_async sends back_to_the_loop to a thread; async_to_sync sends inner back to
+    # the loop's thread as a task: both hang under the call that sent them.
+    assert shape(record(through_asgiref)) == [
+        ["through_asgiref", 1, [["back_to_the_loop", 1, [["inner", 1, [["pause", 2, []]]]]]]]
     ]
