@@ -106,7 +106,7 @@ class Recorder:
         # Per thread: (frame, node or None or _HIDDEN, the place of the calls it makes).
         self._stacks: dict[int, list[tuple[object, object, _Place]]] = {}
         self._decisions: dict[object, tuple[str, str] | None] = {}
-        self._suspended: dict[int, tuple[object, _Place]] = {}  # id(coroutine frame) -> entry
+        self._suspended: dict[int, tuple] = {}  # id(coroutine frame) -> (code, node, place)
         self._tasks: dict[int, tuple[object, tuple]] = {}  # id(task's frame) -> (coroutine, entry)
         self._handed: dict[int, tuple[object, _Place]] = {}  # id(job or coroutine) -> (it, place)
         self._lock = threading.Lock()
@@ -140,6 +140,10 @@ class Recorder:
                 top, _, _ = stack.pop()
                 if top is frame:
                     break
+            if frame.f_code.co_flags & _CO_ASYNC and not _suspending(frame):
+                # Finished: forget it, or a frame made later at the same address would
+                # be taken for its resumption.
+                self._suspended.pop(id(frame), None)
             return
         code = frame.f_code
         place = stack[-1][2] if stack else self._top
@@ -149,14 +153,14 @@ class Recorder:
         if code.co_flags & _CO_ASYNC:
             if not _first_entry(frame):
                 entry = self._suspended.get(id(frame))
-                if entry is not None:  # resumed after an await: the same call goes on
-                    stack.append((frame, *entry))
+                if entry is not None and entry[0] is code:  # resumed: the same call goes on
+                    stack.append((frame, *entry[1:]))
                     return
             else:
                 task = self._tasks.pop(id(frame), None)
                 if task is not None:  # a task's first step: its node was made by create_task
                     stack.append((frame, *task[1]))
-                    self._suspended[id(frame)] = task[1]
+                    self._suspended[id(frame)] = (code, *task[1])
                     return
         elif role == "run":  # a thread starts a job: under the call that submitted it
             handed = self._handed.pop(id(frame.f_locals["self"].fn), None)
@@ -165,7 +169,7 @@ class Recorder:
         node, inner, selected = self._enter(frame, place)
         stack.append((frame, node, inner))
         if code.co_flags & _CO_ASYNC:
-            self._suspended[id(frame)] = (node, inner)
+            self._suspended[id(frame)] = (code, node, inner)
         elif role == "create_task":
             coroutine = frame.f_locals.get("coro")
             task_frame = getattr(coroutine, "cr_frame", None)
@@ -252,6 +256,15 @@ def _first_entry(frame) -> bool:
         offset = next(i.offset for i in dis.get_instructions(code) if i.opcode == _RESUME)
         _first_resume[code] = offset
     return frame.f_lasti == offset
+
+
+def _suspending(frame) -> bool:
+    """Whether a coroutine's frame that returns is only suspending (at a ``YIELD_VALUE``,
+    for an ``await``), not finishing."""
+    return frame.f_code.co_code[frame.f_lasti] == _YIELD_VALUE
+
+
+_YIELD_VALUE = dis.opmap["YIELD_VALUE"]
 
 
 # Calls that hand work over to run later elsewhere, by (module, qualname): a coroutine to the
