@@ -10,6 +10,7 @@ it, whether by a thread pool or by asgiref's bridges. The ASGI request's tree
 from __future__ import annotations
 
 import asyncio
+import threading
 from concurrent.futures import ThreadPoolExecutor
 
 from asgiref.sync import async_to_sync, sync_to_async
@@ -17,12 +18,28 @@ from asgiref.sync import async_to_sync, sync_to_async
 from scripts.call_tree_recorder import Node, Recorder, Rules
 
 HERE = __name__
-RULES = Rules(include=(f"{HERE}.*",), exclude=(f"{HERE}.record", f"{HERE}.shape"))
+RULES = Rules(include=(f"{HERE}.*",), exclude=(f"{HERE}.record", f"{HERE}.record.*", f"{HERE}.shape"))
 
 
 def record(coroutine_function) -> Node:
-    with Recorder(RULES) as recorder:
-        asyncio.run(coroutine_function())
+    """The tree of one run of ``coroutine_function``, on an event loop of its own in a new
+    thread (the test session may have a loop running in this one)."""
+    recorder = Recorder(RULES)
+    failures = []
+
+    def run():
+        try:
+            with recorder:
+                asyncio.run(coroutine_function())
+        except BaseException as error:  # raised again in the test's thread
+            failures.append(error)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join(timeout=60)
+    assert not thread.is_alive(), f"{coroutine_function.__name__} did not finish"
+    if failures:
+        raise failures[0]
     return recorder.tree()
 
 

@@ -193,9 +193,10 @@ def test_cli_check_against_a_changed_django_fails_with_a_diff_naming_the_page(tm
                 shutil.copy(INSTALLED.root / path, source_root / path)
     base = source_root / "django/core/handlers/base.py"
     text = base.read_text()
-    changed = text.replace(
+    changed = text.replace(  # in get_response only (get_response_async has the same line)
         "        response._resource_closers.append(request.close)\n",
         "        response._resource_closers.append(request.close)  # a one-line change\n",
+        1,
     )
     assert changed != text
     base.write_text(changed)
