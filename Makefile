@@ -42,8 +42,8 @@ update: $(VENV)/.installed releases browser
 	$(BIN)/python -m scripts.generate update $(KIND) $(NAMES)
 
 # The older Django releases the history page compares (history/releases.toml): each wheel
-# downloaded once from the package registry into .releases/ (or $DJANGO_RELEASES_CACHE),
-# outside git, refused unless its sha256 is the pinned one, and unpacked there.
+# downloaded once from the package registry into ~/.cache/how-django-serves-a-request/
+# (or $DJANGO_RELEASES_CACHE), outside the project, refused unless its sha256 is the pinned one, and unpacked there.
 releases: $(VENV)/.installed
 	$(BIN)/python -m scripts.django_releases ensure
 

@@ -9,8 +9,8 @@ source, is all it needs: no install, no Python of that era.
 The releases and the sha256 of each wheel are pinned in ``history/releases.toml``.
 ``python -m scripts.django_releases ensure`` (``make releases``, which ``make test``,
 ``make build``, ``make check`` and ``make update`` run first) downloads each wheel with pip
-from the package registry into a cache outside git (``.releases/``, or
-``$DJANGO_RELEASES_CACHE``), refuses a file whose hash is not the pinned one, and
+from the package registry into a cache outside the project (``~/.cache/how-django-serves-a-request/``,
+or ``$DJANGO_RELEASES_CACHE``), refuses a file whose hash is not the pinned one, and
 unpacks its ``django/`` package next to it. ``source_tree(release)`` hands the unpacked
 tree to the history kind, after checking that it came from the pinned wheel.
 """
@@ -55,8 +55,13 @@ class Release:
 
 
 def cache_dir(root: Path = ROOT) -> Path:
+    """Outside the project, so that nothing that walks its files meets a second Django: the
+    user's cache (``$XDG_CACHE_HOME`` or ``~/.cache``), or ``$DJANGO_RELEASES_CACHE``."""
     configured = os.environ.get("DJANGO_RELEASES_CACHE")
-    return Path(configured).resolve() if configured else root / ".releases"
+    if configured:
+        return Path(configured).resolve()
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "how-django-serves-a-request" / "django-releases"
 
 
 def pinned(root: Path = ROOT) -> list[Release]:
@@ -135,12 +140,18 @@ def ensure(root: Path = ROOT, say=print) -> list[Path]:
         target = unpacked(release, root)
         marker = target / _MARKER
         if not (marker.is_file() and marker.read_text(encoding="utf-8").strip() == release.sha256):
+            target.parent.mkdir(parents=True, exist_ok=True)
             staging = Path(tempfile.mkdtemp(prefix=f".django-{release.version}-", dir=target.parent))
             with zipfile.ZipFile(wheel) as archive:
                 archive.extractall(staging, [n for n in archive.namelist() if n.startswith("django/")])
             (staging / _MARKER).write_text(release.sha256 + "\n", encoding="utf-8")
             shutil.rmtree(target, ignore_errors=True)
-            staging.rename(target)
+            try:
+                staging.rename(target)
+            except OSError:  # another checkout sharing the cache unpacked it meanwhile
+                shutil.rmtree(staging, ignore_errors=True)
+                if not (marker.is_file() and marker.read_text(encoding="utf-8").strip() == release.sha256):
+                    raise
             say(f"unpacked Django {release.version} ({release.wheel}, sha256 verified) into {target}")
         trees.append(target)
     return trees
