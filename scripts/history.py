@@ -51,7 +51,6 @@ from scripts.python_source import SourceLookupError, SourceTree, installed
 MANIFEST = "history/notes.toml"
 STORY = "history/story.md"
 TABLE = "history/table.md"
-PAGE = "docs/changes-since-2-2.md"  # links in the fragments are relative to its folder
 _NOTE_KEYS = {"title", "note"}
 
 ABSENT, IDENTICAL, LAYOUT, CHANGED = "absent", "identical", "layout only", "changed"
@@ -221,7 +220,8 @@ def _sections(page: Path, mtime: int) -> tuple[str, tuple[tuple[int, str, str], 
 
 
 def quoted_on(quote: Quote, root: Path) -> list[str]:
-    """Markdown links to each section (or page) that includes one of the object's excerpts."""
+    """Markdown links to each section (or page) that includes one of the object's excerpts,
+    relative to docs/, where the history page is (the strict build checks every one)."""
     links = []
     for fragment in quote.excerpts:
         for include in pages_including(fragment, root):
