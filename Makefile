@@ -18,26 +18,34 @@ ZVENV := .venv-zensical
 ZBIN := $(ZVENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check update lock browser nginx lighthouse zensical zensical-build zensical-serve
+.PHONY: serve test build check update lock releases browser nginx lighthouse zensical zensical-build zensical-serve
 
 serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve --config-file mkdocs.serve.yml --dev-addr 127.0.0.1:8000
 
-test: $(VENV)/.installed $(ZVENV)/.installed browser nginx
+test: $(VENV)/.installed $(ZVENV)/.installed releases browser nginx
 	$(BIN)/python -m pytest
 
-build: $(VENV)/.installed
+build: $(VENV)/.installed releases
 	$(BIN)/mkdocs build --strict
 
-# Every generated file (excerpts, shown outputs, call trees, diagrams): `make check` reports
+# Every generated file (excerpts, shown outputs, call trees, diagrams, the history page's
+# fragments): `make check` reports
 # every problem of every kind, then fails; `make update` rewrites what changed and lists the
 # pages to review. KIND and NAMES narrow them: `make update KIND=outputs NAMES=one_request`.
-# Diagrams are drawn in Chromium, hence `browser`.
-check: $(VENV)/.installed browser
+# Diagrams are drawn in Chromium, hence `browser`; the history compares older releases,
+# hence `releases`.
+check: $(VENV)/.installed releases browser
 	$(BIN)/python -m scripts.generate check $(KIND) $(NAMES)
 
-update: $(VENV)/.installed browser
+update: $(VENV)/.installed releases browser
 	$(BIN)/python -m scripts.generate update $(KIND) $(NAMES)
+
+# The older Django releases the history page compares (history/releases.toml): each wheel
+# downloaded once from the package registry into ~/.cache/how-django-serves-a-request/
+# (or $DJANGO_RELEASES_CACHE), outside the project, refused unless its sha256 is the pinned one, and unpacked there.
+releases: $(VENV)/.installed
+	$(BIN)/python -m scripts.django_releases ensure
 
 browser: $(VENV)/.installed
 	$(BIN)/python -m scripts.browser ensure

@@ -1,7 +1,8 @@
 """One engine for every file the site generates, and its one command line.
 
 Pages include generated files: excerpts of installed source, the output snippets print,
-recorded call trees, diagrams drawn ahead of time. Each *kind* of generated file says only how to load its manifests
+recorded call trees, diagrams drawn ahead of time, the history page's comparison with older
+Django releases. Each *kind* of generated file says only how to load its manifests
 and how to render one item; this module does the rest the same way for all of them:
 selecting items by kind and name, comparing what is committed with what would be written
 now (with one message shape: the file, why, the pages that include it, a diff, the fix),
@@ -10,7 +11,7 @@ finding orphaned files, writing only what changed, and reporting everything in o
     python -m scripts.generate check [KIND [NAME ...]]    # fail, with diffs, on anything stale
     python -m scripts.generate update [KIND [NAME ...]]   # rewrite what changed; list pages to review
 
-KIND is one of ``excerpts``, ``outputs``, ``calltrees``, ``diagrams``. Run it with the project's
+KIND is one of ``excerpts``, ``outputs``, ``calltrees``, ``diagrams``, ``history``. Run it with the project's
 interpreter (``.venv/bin/python``, or ``make check`` / ``make update``).
 
 Files whose content depends on the Python release (standard-library source, call trees
@@ -35,6 +36,7 @@ from scripts.call_trees import CALL_TREES
 from scripts.diagrams import DIAGRAMS
 from scripts.excerpts import EXCERPTS
 from scripts.generated_files import GeneratedFile, Item, ItemError, Kind, pages_text
+from scripts.history import HISTORY
 from scripts.includes import ROOT
 from scripts.outputs import OUTPUTS
 
@@ -43,7 +45,7 @@ COMMAND = "python -m scripts.generate"
 
 def kinds() -> dict[str, Kind]:
     """Every kind, by the name the command line uses."""
-    return {k.name: k for k in (EXCERPTS, OUTPUTS, CALL_TREES, DIAGRAMS)}
+    return {k.name: k for k in (EXCERPTS, OUTPUTS, CALL_TREES, DIAGRAMS, HISTORY)}
 
 
 def pinned_python(root: Path = ROOT) -> str | None:
@@ -277,7 +279,7 @@ def update(root: Path = ROOT, kind: str | None = None, names: tuple[str, ...] = 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog=COMMAND, description=__doc__.split("\n\n")[0])
     parser.add_argument("command", choices=["check", "update"])
-    parser.add_argument("kind", nargs="?", help="excerpts, outputs, calltrees or diagrams (default: every kind)")
+    parser.add_argument("kind", nargs="?", help="excerpts, outputs, calltrees, diagrams or history (default: every kind)")
     parser.add_argument("names", nargs="*", help="only these items of the kind")
     parser.add_argument("--root", type=Path, default=ROOT, help="the project to work on (default: this one)")
     args = parser.parse_args(argv)

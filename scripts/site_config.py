@@ -51,6 +51,11 @@ def repo_url(config: dict) -> str:
     return env_value(config["repo_url"])
 
 
+def site_url(config: dict) -> str:
+    """Where the build says it is published: ``site_url``, with its ``!ENV`` resolved."""
+    return env_value(config["site_url"])
+
+
 def nav_pages(nav) -> list[str]:
     """Every page path (relative to docs/) that ``nav`` names, in order; links to other
     sites (``https://...``) are not pages."""

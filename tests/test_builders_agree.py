@@ -13,10 +13,10 @@ import pytest
 
 from scripts.article_outline import difference, outline
 from scripts.html_links import broken_links
-from scripts.site_config import load_config
+from scripts.site_config import load_config, site_url
 from tests.browser_support import ROOT, built_file, built_html_pages, page_id, site_pages
 
-SITE_URL = load_config(ROOT)["site_url"]
+SITE_URL = site_url(load_config(ROOT))
 
 
 def test_both_builders_make_the_same_pages(built_site, zensical_site):

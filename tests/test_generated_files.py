@@ -53,7 +53,7 @@ def test_no_generated_file_is_orphaned():
     assert not orphans, "\n".join(orphans)
 
 
-@pytest.mark.parametrize("kind", ["excerpts", "outputs", "calltrees", "diagrams"])
+@pytest.mark.parametrize("kind", ["excerpts", "outputs", "calltrees", "diagrams", "history"])
 def test_every_generated_file_is_included_by_a_page(kind):
     unused = []
     for item in SELECTION.items:
