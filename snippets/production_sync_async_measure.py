@@ -23,6 +23,7 @@ request), each asked one request at a time, in alternating rounds.
 import asyncio
 import http.client
 import json
+import logging
 import os
 import statistics
 import sys
@@ -118,15 +119,16 @@ assert results[sync_worker, "async, asyncio.sleep"][1] >= REQUESTS * WAIT
 
 # --8<-- [start:cost]
 def per_request(handler, count):
-    """Microseconds per request: ``count`` GETs of the async view, one after another."""
+    """CPU microseconds per request (this process, all its threads): ``count`` GETs of the
+    async view, one after another."""
     async def requests():
         for _ in range(count):
             status, _ = await asgi_get(handler, "/wait/async/", "seconds=0")
             assert status == 200
 
-    start = time.perf_counter()
+    start = time.process_time()  # the work done, not the wait for a busy machine's processor
     asyncio.run(requests())
-    return (time.perf_counter() - start) / count * 1e6
+    return (time.process_time() - start) / count * 1e6
 # --8<-- [end:cost]
 
 
@@ -137,6 +139,7 @@ from django.test import override_settings  # noqa: E402
 sys.path.insert(0, str(MYSITE))
 os.environ.update(ENV)
 django.setup()
+logging.getLogger("hello").setLevel(logging.WARNING)  # its line per signal would be most of the time
 from django.conf import settings  # noqa: E402
 
 CHAINS = {
@@ -148,7 +151,7 @@ handlers = {}
 for chain, middleware in CHAINS.items():
     with override_settings(MIDDLEWARE=middleware):
         handlers[chain] = ASGIHandler()
-ROUNDS, COUNT = 7, 200
+ROUNDS, COUNT = 5, 100
 times = {chain: [] for chain in CHAINS}
 for handler in handlers.values():
     per_request(handler, 20)  # warm up
@@ -158,7 +161,7 @@ for _ in range(ROUNDS):  # alternating, so that a busy moment of the machine slo
 cost = {chain: statistics.median(each) for chain, each in times.items()}
 
 print(f"The ASGI handler called in this process, {ROUNDS} rounds of {COUNT} requests to the async")
-print("view with no wait, one at a time:")
+print("view with no wait, one at a time, in processor time:")
 print()
 print("| MIDDLEWARE | per request (median of the rounds) |")
 print("|---|---|")
@@ -166,7 +169,7 @@ for chain, microseconds in cost.items():
     print(f"| {chain} | {microseconds:.0f} µs |")
 
 plain, adapted = cost.values()
-# What the conclusion rests on: the adapted chain costs more, and the difference is a small
-# fraction of one 0.1 s wait (asserted with a margin of ten).
-assert adapted > plain, "the two thread switches of the adapted chain should cost something"
-assert adapted - plain < WAIT * 1e6 / 10
+# What the conclusion rests on, with wide margins: the adaptation costs a fraction of a
+# millisecond, less than the chain itself, and nothing next to one 0.1 s wait.
+assert adapted < plain * 2
+assert adapted - plain < WAIT * 1e6 / 20

@@ -106,10 +106,13 @@ built = {}
 for title, middleware in CASES.items():
     handler, chain, logged = built[title] = build(middleware)
     print(f"{title}:")
-    print("  the chain, outermost first: " + " > ".join(chain))
+    print("  the chain, outermost first:")
+    for layer in chain:
+        print(f"    {layer}")
     for message in logged:
         print(f"  Django logged: {message}")
-    views = [type(hook).__name__ for hook in handler._view_middleware]
+    views = [f"sync_to_async({hook.func.__qualname__})" if isinstance(hook, SyncToAsync) else hook.__qualname__
+             for hook in handler._view_middleware]
     print(f"  process_view hooks: {', '.join(views)}")
     print()
 
@@ -126,5 +129,6 @@ assert built["the seven of startproject"][2] == []
 for title in list(CASES)[1:]:
     assert built[title][2] == [f"Asynchronous handler adapted for middleware {TRACE}."]
 # CsrfViewMiddleware.process_view is a plain method: under ASGI it always runs through sync_to_async.
-assert all(type(hook).__name__ == "SyncToAsync" for _, (handler, _, _) in zip(CASES, built.values())
-           for hook in handler._view_middleware)
+for handler, _, _ in built.values():
+    assert [type(hook) for hook in handler._view_middleware] == [SyncToAsync]
+    assert handler._view_middleware[0].func.__qualname__ == "CsrfViewMiddleware.process_view"

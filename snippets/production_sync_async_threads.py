@@ -58,9 +58,11 @@ def show(title, answers):
 
 
 results = {}
+# --8<-- [start:ask]
 for title, (command, ready) in SERVERS.items():
     with ServerProcess(title.split()[0], command, ready=ready, cwd=MYSITE, env=ENV) as server:
-        answers = [(path, get_json(server.port, path)) for path in PATHS]
+        answers = [(path, get_json(server.port, path)) for path in PATHS]  # one after the other
+    # --8<-- [end:ask]
     results[title] = answers
     show(title, answers)
 
