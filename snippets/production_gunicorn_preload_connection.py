@@ -29,8 +29,10 @@ def run(module, folder):
     env = {"DJANGO_SETTINGS_MODULE": "support.sync_async_settings", "PYTHONPATH": str(SNIPPETS),
            "SNIPPET_DATABASE": str(Path(folder) / "db.sqlite3")}
     # --8<-- [start:command]
-    command = [sys.executable, "-m", "gunicorn", "--bind", "127.0.0.1:0", "--workers", "2", "--preload",
-               "-c", str(SNIPPETS / "support" / "gunicorn_connection_report.py"), module]
+    command = [sys.executable, "-m", "gunicorn", "--bind", "127.0.0.1:0",
+               "--workers", "2", "--preload",
+               "-c", str(SNIPPETS / "support" / "gunicorn_connection_report.py"),
+               module]
     # --8<-- [end:command]
     with ServerProcess("gunicorn", command, ready=r"Listening at: http://127\.0\.0\.1:(\d+)",
                        cwd=MYSITE, env=env) as gunicorn:

@@ -39,7 +39,8 @@ flags = {}
 for path in settings.MIDDLEWARE:
     middleware = import_string(path)
     # The defaults are load_middleware()'s: a class without the flags is sync-only.
-    flags[path] = (getattr(middleware, "sync_capable", True), getattr(middleware, "async_capable", False))
+    flags[path] = (getattr(middleware, "sync_capable", True),
+                   getattr(middleware, "async_capable", False))
     print(f"| {path} | {flags[path][0]} | {flags[path][1]} |")
 # --8<-- [end:flags]
 print()
@@ -90,7 +91,7 @@ def build(middleware):
     logger.setLevel(logging.DEBUG)
     try:
         with override_settings(MIDDLEWARE=middleware):  # DEBUG is True, so Django logs
-            handler = ASGIHandler()  # __init__ calls self.load_middleware(is_async=True)
+            handler = ASGIHandler()  # __init__: self.load_middleware(is_async=True)
     finally:
         logger.removeHandler(log)
     return handler, list(layers(handler._middleware_chain)), log.messages

@@ -60,8 +60,8 @@ def show(title, answers):
 results = {}
 # --8<-- [start:ask]
 for title, (command, ready) in SERVERS.items():
-    with ServerProcess(title.split()[0], command, ready=ready, cwd=MYSITE, env=ENV) as server:
-        answers = [(path, get_json(server.port, path)) for path in PATHS]  # one after the other
+    with ServerProcess(title.split()[0], command, ready, cwd=MYSITE, env=ENV) as srv:
+        answers = [(path, get_json(srv.port, path)) for path in PATHS]  # one at a time
     # --8<-- [end:ask]
     results[title] = answers
     show(title, answers)

@@ -83,7 +83,7 @@ def leaving():
 async def wait_async(request):
     entering()
     try:
-        await asyncio.sleep(float(request.GET["seconds"]))  # the I/O: a slow backend, say
+        await asyncio.sleep(float(request.GET["seconds"]))  # the I/O: a slow API, say
     finally:
         leaving()
     return JsonResponse({"pid": os.getpid()})
@@ -107,7 +107,7 @@ def in_flight(request):
 
 # --8<-- [start:db]
 def query_two_at_once(request):
-    _two_at_once.wait()  # returns once two requests are here, each in a thread of its own
+    _two_at_once.wait()  # returns once two requests are here, each in its own thread
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({
