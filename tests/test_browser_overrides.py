@@ -14,6 +14,7 @@ from pathlib import Path
 
 from scripts.site_config import load_config
 from tests.browser_support import ANNOTATED_CODE, built_file, first_page_with, site_pages
+from tests.lazy_code_blocks import show_every_code_block
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXES = ("assets/stylesheets/a11y.css", "assets/javascripts/a11y.js")
@@ -46,6 +47,7 @@ def test_the_script_names_the_search_dialog_and_the_annotation_markers(visit, bu
     page = visit().open(first_page_with(built_site, ANNOTATED_CODE, "a code annotation"), until="ready")
     assert page.locator(".md-search").get_attribute("role") == "dialog"
     assert page.locator(".md-search").get_attribute("aria-label") == "Search"
+    show_every_code_block(page)
     page.wait_for_selector("a.md-annotation__index")
     labels = page.eval_on_selector_all("a.md-annotation__index", "ms => ms.map(m => m.getAttribute('aria-label'))")
     assert labels and all(label and label.startswith("Annotation ") for label in labels), labels

@@ -21,9 +21,19 @@
  *   rule scrollable-region-focusable): such a box joins the tab order, as Material
  *   does for code blocks that scroll.
  *
- * The script watches the document, so it also covers what appears later, and
- * re-checks the diagrams when the window is resized. Loaded on every page through extra_javascript in
- * mkdocs.yml, after the theme's bundle.
+ * - A code block that scrolls sideways takes focus too, by the theme's own rule
+ *   (it scrolls, and the reader has a pointer that hovers): the theme applies that
+ *   rule to a block only when the block first comes into view (`content.lazy` in
+ *   mkdocs.yml keeps that work out of the page load), so until then this script
+ *   does, and leaves each block to the theme once the theme has set it up (its <pre>
+ *   then has an id starting "__code_").
+ *
+ * The script watches the document, so it also covers what appears later. It reads
+ * the layout only where the browser has just laid it out (a ResizeObserver's
+ * callback, which also runs when the window is resized) and writes attributes
+ * after its reads, so it never makes the browser lay out a page it has just
+ * changed. Loaded on every page through extra_javascript in mkdocs.yml, after the
+ * theme's bundle.
  */
 (function () {
   "use strict";
@@ -46,25 +56,56 @@
     });
   }
 
-  function letScrollingBoxesTakeFocus() {
-    var diagrams = document.querySelectorAll("div.diagram, div.call-tree");
-    Array.prototype.forEach.call(diagrams, function (diagram) {
-      var scrolls = diagram.scrollWidth > diagram.clientWidth;
-      if (scrolls && !diagram.hasAttribute("tabindex")) {
-        diagram.setAttribute("tabindex", "0");
-      } else if (!scrolls && diagram.getAttribute("tabindex") === "0") {
-        diagram.removeAttribute("tabindex");
+  // Boxes that take focus when they scroll sideways: the diagrams and call trees, and
+  // the code blocks the theme has not set up yet.
+  var BOXES = "div.diagram, div.call-tree, pre > code";
+  var hover = window.matchMedia("(hover)");
+  var watched = new WeakSet();
+
+  function handedToTheme(box) {
+    var pre = box.tagName === "CODE" && box.parentElement;
+    return !!pre && pre.id.indexOf("__code_") === 0;
+  }
+
+  var sizes = new ResizeObserver(function (entries) {
+    var changes = [];
+    entries.forEach(function (entry) {  // reads first ...
+      var box = entry.target;
+      if (handedToTheme(box)) {
+        sizes.unobserve(box);
+      } else if (box.tagName === "CODE") {
+        // The theme's test (components/content/code): wider content than the box, and hover.
+        changes.push([box, box.scrollWidth > box.offsetWidth && hover.matches]);
+      } else {
+        changes.push([box, box.scrollWidth > box.clientWidth]);
       }
     });
+    changes.forEach(function (change) {  // ... then writes
+      var box = change[0];
+      if (change[1] && !box.hasAttribute("tabindex")) {
+        box.setAttribute("tabindex", "0");
+      } else if (!change[1] && box.getAttribute("tabindex") === "0") {
+        box.removeAttribute("tabindex");
+      }
+    });
+  });
+
+  function watchScrollingBoxes() {
+    var boxes = document.querySelectorAll(BOXES);
+    for (var i = 0; i < boxes.length; i++) {
+      if (!watched.has(boxes[i]) && !handedToTheme(boxes[i])) {
+        watched.add(boxes[i]);
+        sizes.observe(boxes[i]);
+      }
+    }
   }
 
   function update() {
     nameSearchDialog();
     nameAnnotationMarkers();
-    letScrollingBoxesTakeFocus();
+    watchScrollingBoxes();
   }
 
   update();
   new MutationObserver(update).observe(document.body, { childList: true, subtree: true });
-  window.addEventListener("resize", update);
 })();
