@@ -30,7 +30,8 @@
  *
  * The script watches the document, so it also covers what appears later. It reads
  * the layout only where the browser has just laid it out (a ResizeObserver's
- * callback, which also runs when the window is resized) and writes attributes
+ * callback, which also runs when the window is resized), or, for code blocks not
+ * laid out yet, when the browser is idle, a few at a time; and it writes attributes
  * after its reads, so it never makes the browser lay out a page it has just
  * changed. Loaded on every page through extra_javascript in mkdocs.yml, after the
  * theme's bundle.
@@ -58,7 +59,8 @@
 
   // Boxes that take focus when they scroll sideways: the diagrams and call trees, and
   // the code blocks the theme has not set up yet.
-  var BOXES = "div.diagram, div.call-tree, pre > code";
+  var BOXES = "div.diagram, div.call-tree";
+  var CODE = ".md-content pre > code";
   var hover = window.matchMedia("(hover)");
   var watched = new WeakSet();
 
@@ -67,28 +69,66 @@
     return !!pre && pre.id.indexOf("__code_") === 0;
   }
 
+  function setFocusable(box, scrolls) {
+    if (scrolls && !box.hasAttribute("tabindex")) {
+      box.setAttribute("tabindex", "0");
+    } else if (!scrolls && box.getAttribute("tabindex") === "0") {
+      box.removeAttribute("tabindex");
+    }
+  }
+
+  // Code blocks waiting to be measured. A block off screen is not laid out (site.css
+  // makes it content-visibility: auto, so no ResizeObserver reports it), and measuring
+  // it lays it out: that is done when the browser is idle, a few blocks at a time, so
+  // that no measuring holds the page; again after the window changes size.
+  var waiting = new Set();
+  var idle = window.requestIdleCallback || function (callback) { return setTimeout(callback, 1); };
+  var scheduled = false;
+  var SLICE_MS = 8;
+
+  function measureWaiting() {
+    scheduled = false;
+    var start = performance.now();
+    var results = [];
+    var iterator = waiting.values();
+    for (var next = iterator.next(); !next.done; next = iterator.next()) {  // reads first ...
+      var box = next.value;
+      waiting.delete(box);
+      if (!handedToTheme(box)) results.push([box, box.scrollWidth > box.offsetWidth]);
+      if (performance.now() - start > SLICE_MS) break;
+    }
+    results.forEach(function (result) { setFocusable(result[0], result[1]); });  // ... then writes
+    if (waiting.size) schedule();
+  }
+
+  function schedule() {
+    if (!scheduled) {
+      scheduled = true;
+      idle(measureWaiting, { timeout: 1000 });
+    }
+  }
+
   var sizes = new ResizeObserver(function (entries) {
     var changes = [];
     entries.forEach(function (entry) {  // reads first ...
-      var box = entry.target;
-      if (handedToTheme(box)) {
-        sizes.unobserve(box);
-      } else if (box.tagName === "CODE") {
-        // The theme's test (components/content/code): wider content than the box, and hover.
-        changes.push([box, box.scrollWidth > box.offsetWidth && hover.matches]);
-      } else {
-        changes.push([box, box.scrollWidth > box.clientWidth]);
-      }
+      changes.push([entry.target, entry.target.scrollWidth > entry.target.clientWidth]);
     });
-    changes.forEach(function (change) {  // ... then writes
-      var box = change[0];
-      if (change[1] && !box.hasAttribute("tabindex")) {
-        box.setAttribute("tabindex", "0");
-      } else if (!change[1] && box.getAttribute("tabindex") === "0") {
-        box.removeAttribute("tabindex");
-      }
-    });
+    changes.forEach(function (change) { setFocusable(change[0], change[1]); });  // ... then writes
   });
+
+  // The theme's test (components/content/code): content wider than the block, and a
+  // pointer that hovers (on a touch screen no block takes focus, and none is measured).
+  function queueCodeBlocks(all) {
+    if (!hover.matches) return;
+    var blocks = document.querySelectorAll(CODE);
+    for (var i = 0; i < blocks.length; i++) {
+      if (!handedToTheme(blocks[i]) && (all || !watched.has(blocks[i]))) {
+        watched.add(blocks[i]);
+        waiting.add(blocks[i]);
+      }
+    }
+    if (waiting.size) schedule();
+  }
 
   function watchScrollingBoxes() {
     var boxes = document.querySelectorAll(BOXES);
@@ -104,8 +144,10 @@
     nameSearchDialog();
     nameAnnotationMarkers();
     watchScrollingBoxes();
+    queueCodeBlocks(false);
   }
 
   update();
   new MutationObserver(update).observe(document.body, { childList: true, subtree: true });
+  window.addEventListener("resize", function () { queueCodeBlocks(true); });
 })();
