@@ -31,6 +31,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from scripts.browser import CHROMIUM_ARGS, find_chromium
+from tests.lazy_code_blocks import show_every_code_block
 from tests.screen_measures import ScreenReport, measure
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -444,6 +445,8 @@ class SiteVisits:
     def _load(self, v: PageVisit, path: str) -> tuple[PageReport, PageReport]:
         v.forget()
         page = v.open(path, until="load")
+        # Every code block set up, as after a reader has scrolled through the page.
+        show_every_code_block(page)
         # axe runs while the network settles (it sends no request), then the first
         # load is recorded, counted only once the network has been quiet.
         violations = axe_violations(page)
@@ -607,6 +610,7 @@ def search(page, term: str):
 
 def open_first_annotation(page):
     """Click the first code annotation's marker; return its tooltip once it shows."""
+    show_every_code_block(page)
     page.wait_for_selector(".md-annotation")
     marker = page.locator(".md-annotation").first
     marker.scroll_into_view_if_needed()

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from tests.lazy_code_blocks import show_every_code_block
+
 WIDE = {"width": 1280, "height": 720}
 PHONE = {"width": 390, "height": 844}
 # A marker is drawn 2.2 characters wide with 0.4 of a character either side (Material's
@@ -156,6 +158,7 @@ def measure(page) -> ScreenReport:
     every_tab = page.add_style_tag(content=SHOW_EVERY_TAB)
     try:
         page.set_viewport_size(WIDE)
+        show_every_code_block(page)  # the blocks of the other tabs, shown now
         code_blocks = page.evaluate(CODE_BLOCKS_JS, MARKER_COLUMNS)
         page.set_viewport_size(PHONE)
         phone = page.evaluate(PHONE_JS, TARGET)

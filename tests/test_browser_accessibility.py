@@ -32,6 +32,7 @@ from tests.browser_support import (
     site_pages,
     tab_panels,
 )
+from tests.lazy_code_blocks import show_every_code_block
 
 PAGES = site_pages()
 
@@ -75,6 +76,7 @@ def test_no_serious_or_critical_violation_in_interactive_states(visit, built_sit
     found["second content tab chosen"] = axe_violations(page, within=(".tabbed-set",))
 
     page.set_viewport_size({"width": 390, "height": 844})
+    show_every_code_block(page)  # as the reader who scrolls through it sees it
     found["the whole page on a narrow screen"] = axe_violations(page)
     page.locator("label.md-header__button[for='__drawer']").click()
     page.locator(".md-sidebar--primary").wait_for(state="visible")

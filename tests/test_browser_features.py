@@ -33,6 +33,7 @@ from tests.browser_support import (
     site_pages,
     tab_panels,
 )
+from tests.lazy_code_blocks import show_every_code_block
 
 DJANGO_SOURCE = Path(django.__file__).resolve().parent.parent
 EXCERPT_SOURCE = re.compile(r"/blob/[^/]+/(django/[^#]+)#L\d+")
@@ -148,6 +149,7 @@ def test_a_code_annotation_opens(visit, built_site):
     path = first_page_with(built_site, ANNOTATED_CODE, "a code annotation")
     v = visit()
     page = v.open(path, until="ready")
+    show_every_code_block(page)
     marker = page.locator(".md-annotation").first
     expect(marker, f"{path}: the code annotations were not set up").to_be_attached(timeout=5_000)
     assert not marker.locator(".md-tooltip").is_visible()
@@ -186,6 +188,7 @@ def test_the_copy_button_copies_the_code_without_markers_or_line_numbers(visit, 
     path = first_page_with(built_site, ANNOTATED_CODE, "a code annotation")
     v = visit(permissions=["clipboard-read", "clipboard-write"])
     page = v.open(path, until="ready")
+    show_every_code_block(page)
     blocks = page.locator(".excerpt .highlight:has(.md-annotation):has(.linenodiv, span.linenos)")
     assert blocks.count() > 0, f"{path}: no annotated excerpt with line numbers"
     block = blocks.first

@@ -19,6 +19,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser_support import ANNOTATED_CODE, first_page_with, page_id, site_pages
+from tests.lazy_code_blocks import show_every_code_block
 from tests.screen_measures import PHONE, TARGET, WIDE
 
 PAGES = site_pages()
@@ -118,6 +119,7 @@ def test_a_marker_tapped_on_a_phone_opens_its_note_on_screen(visit, built_site):
     path = first_page_with(built_site, ANNOTATED_CODE, "a code annotation")
     v = visit(viewport=PHONE, has_touch=True)
     page = v.open(path, until="load")
+    show_every_code_block(page)
     page.wait_for_selector(".md-annotation__index")
     marker = page.locator(".md-annotation__index").first
     marker.evaluate("m => m.closest('pre').scrollIntoView({block: 'center'})")

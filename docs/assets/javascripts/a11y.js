@@ -21,9 +21,20 @@
  *   rule scrollable-region-focusable): such a box joins the tab order, as Material
  *   does for code blocks that scroll.
  *
- * The script watches the document, so it also covers what appears later, and
- * re-checks the diagrams when the window is resized. Loaded on every page through extra_javascript in
- * mkdocs.yml, after the theme's bundle.
+ * - A code block that scrolls sideways takes focus too, by the theme's own rule
+ *   (it scrolls, and the reader has a pointer that hovers): the theme applies that
+ *   rule to a block only when the block first comes into view (`content.lazy` in
+ *   mkdocs.yml keeps that work out of the page load), so until then this script
+ *   does, and leaves each block to the theme once the theme has set it up (its <pre>
+ *   then has an id starting "__code_").
+ *
+ * The script watches the document, so it also covers what appears later. It reads
+ * the layout only where the browser has just laid it out (a ResizeObserver's
+ * callback, which also runs when the window is resized), or, for code blocks not
+ * laid out yet, when the browser is idle, a few at a time; and it writes attributes
+ * after its reads, so it never makes the browser lay out a page it has just
+ * changed. Loaded on every page through extra_javascript in mkdocs.yml, after the
+ * theme's bundle.
  */
 (function () {
   "use strict";
@@ -46,25 +57,97 @@
     });
   }
 
-  function letScrollingBoxesTakeFocus() {
-    var diagrams = document.querySelectorAll("div.diagram, div.call-tree");
-    Array.prototype.forEach.call(diagrams, function (diagram) {
-      var scrolls = diagram.scrollWidth > diagram.clientWidth;
-      if (scrolls && !diagram.hasAttribute("tabindex")) {
-        diagram.setAttribute("tabindex", "0");
-      } else if (!scrolls && diagram.getAttribute("tabindex") === "0") {
-        diagram.removeAttribute("tabindex");
-      }
+  // Boxes that take focus when they scroll sideways: the diagrams and call trees, and
+  // the code blocks the theme has not set up yet.
+  var BOXES = "div.diagram, div.call-tree";
+  var CODE = ".md-content pre > code";
+  var hover = window.matchMedia("(hover)");
+  var watched = new WeakSet();
+
+  function handedToTheme(box) {
+    var pre = box.tagName === "CODE" && box.parentElement;
+    return !!pre && pre.id.indexOf("__code_") === 0;
+  }
+
+  function setFocusable(box, scrolls) {
+    if (scrolls && !box.hasAttribute("tabindex")) {
+      box.setAttribute("tabindex", "0");
+    } else if (!scrolls && box.getAttribute("tabindex") === "0") {
+      box.removeAttribute("tabindex");
+    }
+  }
+
+  // Code blocks waiting to be measured. A block off screen is not laid out (site.css
+  // makes it content-visibility: auto, so no ResizeObserver reports it), and measuring
+  // it lays it out: that is done when the browser is idle, a few blocks at a time, so
+  // that no measuring holds the page; again after the window changes size.
+  var waiting = new Set();
+  var idle = window.requestIdleCallback || function (callback) { return setTimeout(callback, 1); };
+  var scheduled = false;
+  var SLICE_MS = 8;
+
+  function measureWaiting() {
+    scheduled = false;
+    var start = performance.now();
+    var results = [];
+    var iterator = waiting.values();
+    for (var next = iterator.next(); !next.done; next = iterator.next()) {  // reads first ...
+      var box = next.value;
+      waiting.delete(box);
+      if (!handedToTheme(box)) results.push([box, box.scrollWidth > box.offsetWidth]);
+      if (performance.now() - start > SLICE_MS) break;
+    }
+    results.forEach(function (result) { setFocusable(result[0], result[1]); });  // ... then writes
+    if (waiting.size) schedule();
+  }
+
+  function schedule() {
+    if (!scheduled) {
+      scheduled = true;
+      idle(measureWaiting, { timeout: 1000 });
+    }
+  }
+
+  var sizes = new ResizeObserver(function (entries) {
+    var changes = [];
+    entries.forEach(function (entry) {  // reads first ...
+      changes.push([entry.target, entry.target.scrollWidth > entry.target.clientWidth]);
     });
+    changes.forEach(function (change) { setFocusable(change[0], change[1]); });  // ... then writes
+  });
+
+  // The theme's test (components/content/code): content wider than the block, and a
+  // pointer that hovers (on a touch screen no block takes focus, and none is measured).
+  function queueCodeBlocks(all) {
+    if (!hover.matches) return;
+    var blocks = document.querySelectorAll(CODE);
+    for (var i = 0; i < blocks.length; i++) {
+      if (!handedToTheme(blocks[i]) && (all || !watched.has(blocks[i]))) {
+        watched.add(blocks[i]);
+        waiting.add(blocks[i]);
+      }
+    }
+    if (waiting.size) schedule();
+  }
+
+  function watchScrollingBoxes() {
+    var boxes = document.querySelectorAll(BOXES);
+    for (var i = 0; i < boxes.length; i++) {
+      if (!watched.has(boxes[i]) && !handedToTheme(boxes[i])) {
+        watched.add(boxes[i]);
+        sizes.observe(boxes[i]);
+      }
+    }
   }
 
   function update() {
     nameSearchDialog();
     nameAnnotationMarkers();
-    letScrollingBoxesTakeFocus();
+    watchScrollingBoxes();
+    queueCodeBlocks(false);
   }
 
   update();
   new MutationObserver(update).observe(document.body, { childList: true, subtree: true });
-  window.addEventListener("resize", update);
+  window.addEventListener("resize", function () { queueCodeBlocks(true); });
 })();

@@ -11,9 +11,12 @@
  * diagram drawn in the browser and one drawn beforehand are treated alike.
  *
  * The boxes are re-checked when they change size (a diagram being drawn, the
- * window turning), when they scroll, and when the document changes (a diagram
- * added or drawn again). Loaded on every page through extra_javascript in
- * mkdocs.yml.
+ * window turning), when they scroll, and when the document changes inside them (a
+ * diagram drawn again); boxes added later are watched too. The layout is read
+ * where the browser has just laid it out (a ResizeObserver's callback), or once per
+ * frame for changed content, never after each change: the theme changes the
+ * document many times while a page loads. Loaded on every page through
+ * extra_javascript in mkdocs.yml.
  */
 (function () {
   "use strict";
@@ -41,18 +44,37 @@
     });
   });
 
-  function update() {
-    Array.prototype.forEach.call(document.querySelectorAll(BOXES), function (box) {
-      if (!watched.has(box)) {
-        watched.add(box);
-        box.addEventListener("scroll", function () { mark(box); }, { passive: true });
-        resized.observe(box);
-      }
-      mark(box);
-    });
+  function watch(box) {
+    if (watched.has(box)) return;
+    watched.add(box);
+    box.addEventListener("scroll", function () { mark(box); }, { passive: true });
+    resized.observe(box); // its first callback marks it
   }
 
-  update();
-  new MutationObserver(update).observe(document.body, { childList: true, subtree: true });
-  window.addEventListener("resize", update);
+  // Boxes whose content changed, marked together at the next frame.
+  var changed = new Set();
+  var frame = 0;
+
+  function markChanged() {
+    frame = 0;
+    changed.forEach(mark);
+    changed.clear();
+  }
+
+  function noticeChanges(records) {
+    records.forEach(function (record) {
+      var target = record.target.nodeType === 1 ? record.target : record.target.parentElement;
+      var box = target && target.closest(BOXES);
+      if (box && watched.has(box)) changed.add(box);
+      record.addedNodes.forEach(function (node) {
+        if (node.nodeType !== 1) return;
+        if (node.matches(BOXES)) watch(node);
+        Array.prototype.forEach.call(node.querySelectorAll(BOXES), watch);
+      });
+    });
+    if (changed.size && !frame) frame = requestAnimationFrame(markChanged);
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll(BOXES), watch);
+  new MutationObserver(noticeChanges).observe(document.body, { childList: true, subtree: true });
 })();
