@@ -7,7 +7,8 @@ view, not while the page loads. A check that looks at every block's markers or b
 (axe, the screen measures, the annotation and copy tests) first scrolls each visible
 block that is not set up yet into view and waits for the theme, which marks a block it
 has set up by giving its <pre> an id starting "__code_". Blocks in a content tab that is
-not chosen stay as they are (no reader sees them) until a check shows them.
+not chosen, or in a collapsed block (a closed <details>: Chromium still gives its content boxes,
+but nothing scrolls them into view), stay as they are (no reader sees them) until a check shows them.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ async (framesPerBlock) => {
   const { scrollX, scrollY } = window;
   const blocks = [...document.querySelectorAll('.md-content pre > code')]
     .map(code => code.parentElement)
-    .filter(pre => !setUp(pre) && pre.getClientRects().length > 0);
+    .filter(pre => !setUp(pre) && pre.getClientRects().length > 0 && !pre.closest('details:not([open])'));
   for (const pre of blocks) {
     if (setUp(pre)) continue; // set up meanwhile, with a block beside it
     pre.scrollIntoView({ block: 'center' });
