@@ -10,7 +10,7 @@ finding orphaned files, writing only what changed, and reporting everything in o
     python -m scripts.generate check [KIND [NAME ...]]    # fail, with diffs, on anything stale
     python -m scripts.generate update [KIND [NAME ...]]   # rewrite what changed; list pages to review
 
-KIND is one of ``excerpts``, ``outputs``, ``calltrees``, ``diagrams``. Run it with the project's
+KIND is one of ``excerpts``, ``outputs``, ``calltrees``, ``diagrams``, ``texts``. Run it with the project's
 interpreter (``.venv/bin/python``, or ``make check`` / ``make update``).
 
 Every supported Django series (``django-series.txt``, ``scripts/django_series.py``) has its
@@ -46,13 +46,14 @@ from scripts.excerpts import EXCERPTS
 from scripts.generated_files import GeneratedFile, Item, ItemError, Kind, pages_text
 from scripts.includes import ROOT
 from scripts.outputs import OUTPUTS
+from scripts.series_texts import SERIES_TEXTS
 
 COMMAND = "python -m scripts.generate"
 
 
 def kinds() -> dict[str, Kind]:
     """Every kind, by the name the command line uses."""
-    return {k.name: k for k in (EXCERPTS, OUTPUTS, CALL_TREES, DIAGRAMS)}
+    return {k.name: k for k in (EXCERPTS, OUTPUTS, CALL_TREES, DIAGRAMS, SERIES_TEXTS)}
 
 
 def per_series(kind: Kind) -> bool:
@@ -357,7 +358,7 @@ def update(root: Path = ROOT, kind: str | None = None, names: tuple[str, ...] = 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog=COMMAND, description=__doc__.split("\n\n")[0])
     parser.add_argument("command", choices=["check", "update"])
-    parser.add_argument("kind", nargs="?", help="excerpts, outputs, calltrees or diagrams (default: every kind)")
+    parser.add_argument("kind", nargs="?", help="excerpts, outputs, calltrees, diagrams or texts (default: every kind)")
     parser.add_argument("names", nargs="*", help="only these items of the kind")
     parser.add_argument("--root", type=Path, default=ROOT, help="the project to work on (default: this one)")
     parser.add_argument("--django", metavar="SERIES", help="only this Django series (default: every supported one)")

@@ -23,7 +23,8 @@ _BLOCK = re.compile(r"^\s*--8<--\s*$")
 _FENCE = re.compile(r"^\s*(?P<fence>`{3,}|~{3,})")
 
 # Where each kind of included file belongs: True = inside a code fence.
-INSIDE_A_FENCE = {"snippets": True, "outputs": True, "excerpts": False, "calltrees": False, "diagrams": False}
+INSIDE_A_FENCE = {"snippets": True, "outputs": True, "excerpts": False, "calltrees": False, "diagrams": False,
+                  "texts": False}
 
 
 @dataclass(frozen=True)
