@@ -197,7 +197,7 @@ class CallTreeKind:
             )
         return [GeneratedFile(
             spec.output_path, render(spec, tree), python_dependent=True,
-            why="the calls a fresh run makes differ" + (f" on {self.series.label}" if self.series else ""),
+            why="the calls a fresh run makes differ",
             fresh_label=f"{spec.scenario} (fresh recording)",
         )]
 

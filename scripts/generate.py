@@ -80,6 +80,11 @@ def in_series(file: GeneratedFile, series: Series) -> GeneratedFile:
     return replace(file, path=series.folder + file.path, included_as=file.included_as or (file.path,))
 
 
+def lists_series(root: Path) -> bool:
+    """Whether the project lists its Django series (then every problem names its series)."""
+    return (root / django_series.SERIES_FILE).is_file()
+
+
 def series_list(root: Path, series: list[Series] | None) -> list[Series]:
     """``series``, or every series the project lists; a project without django-series.txt (a
     small test project) is rendered for the newest series alone, in this environment."""
@@ -190,7 +195,7 @@ def stale_message(file: GeneratedFile, root: Path, kind: str, name: str | None =
     narrow = f"--django {series.name} " if series is not None else ""
     fix = f"`{COMMAND} update {narrow}{kind}{' ' + name if name else ''}`, then review the pages named"
     on = f" on Django {series.name} ({series.release})" if series is not None else ""
-    where = f" (as built for Django {series.name})" if series is not None else ""
+    where = f" (as built for Django {series.name})" if series is not None and not series.newest else ""
     return (f"{file.path} {state}{on}: {file.why}.\nPages that include it{where}: {pages}\n{diff}"
             f"To fix: run {fix}.")
 
@@ -216,20 +221,22 @@ def rendered(items: list[Item], root: Path, available: dict[str, Kind], report: 
              series: list[Series] | None = None):
     """Each item, per series, with the files it renders now (in that series' folder); an item
     that cannot render is a problem, named with its series."""
+    named = lists_series(root)
     for one in series_list(root, series):
         mine = kinds_for(one, available)
         chosen = [i for i in items if i.kind in mine]
+        on = f"Django {one.name} ({one.release}): " if named else ""
         try:
             prepare(chosen, root, mine)
         except (ItemError, SeriesError) as exc:
-            report.problems.append(f"Django {one.name} ({one.release}): {exc}")
+            report.problems.append(f"{on}{exc}")
             continue
         for item in chosen:
             report.checked += 1
             try:
                 files = mine[item.kind].render(item, root)
             except (ItemError, SeriesError) as exc:
-                report.problems.append(f"Django {one.name} ({one.release}): {exc}")
+                report.problems.append(f"{on}{exc}")
                 continue
             yield one, item, [in_series(f, one) for f in files]
 
@@ -247,7 +254,7 @@ def check_items(items: list[Item], root: Path = ROOT, available: dict[str, Kind]
         for file in sorted(files, key=lambda f: not f.source):
             if file.path in reported:
                 continue
-            message = stale_message(file, root, item.kind, item.name, one)
+            message = stale_message(file, root, item.kind, item.name, one if lists_series(root) else None)
             if message is None:
                 continue
             reported.add(file.path)
@@ -276,6 +283,7 @@ def orphans(root: Path = ROOT, available: dict[str, Kind] | None = None,
     every = series_list(root, None)
     messages = []
     for one in series_list(root, series):
+        of = f" of Django {one.name}" if lists_series(root) else ""
         for kind in kinds_for(one, available).values():
             items, errors = _load_kind(kind, root)
             if errors:
@@ -288,7 +296,7 @@ def orphans(root: Path = ROOT, available: dict[str, Kind] | None = None,
                     rel = path.relative_to(root).as_posix()
                     if path.is_file() and rel not in expected and path.name != "README.md":
                         messages.append(
-                            f"{rel}: an orphaned {kind.name} file of Django {one.name}: no entry in "
+                            f"{rel}: an orphaned {kind.name} file{of}: no entry in "
                             f"{kind.manifests} produces it. Delete it (`{COMMAND} update {kind.name}` "
                             "does), or add the entry back."
                         )

@@ -123,8 +123,7 @@ class OutputKind:
         output: ShownOutput = item.spec
         return [GeneratedFile(
             output.path, fresh_text(output, root, self.python(root)), python_dependent=output.depends_on_python,
-            why=f"it no longer matches what {output.snippet} prints" + (
-                f" on {self.series.label}" if self.series is not None else ""),
+            why=f"it no longer matches what {output.snippet} prints",
             fresh_label=f"python {output.snippet} (fresh run)",
         )]
 

@@ -112,9 +112,9 @@ def pytest_collection_finish(session: pytest.Session) -> None:
             series = callspec.params.get("django_series") if callspec else None
             if (ROOT / snippet).is_file():
                 wanted.append((snippet, series.python(ROOT) if series else None))
-        elif path.name == "test_generated_files.py" and ":outputs:" in item.name:
-            name = item.name.split(":outputs:", 1)[1].rstrip("]")
-            series = python.get(item.name.split("[", 1)[1].split(":", 1)[0])
+        elif path.name == "test_generated_files.py" and "[outputs:" in item.name:
+            name, _, series = item.name.split("[outputs:", 1)[1].rstrip("]").partition("@django-")
+            series = python.get(series) if series else django_series.newest(ROOT)
             if name in shown and series:
                 wanted.append((shown[name], series.python(ROOT)))
     if wanted:

@@ -30,6 +30,11 @@ SERIES = generate.series_list(ROOT, None)
 CASES = [(s, i) for s in SERIES for i in SELECTION.items if i.kind in generate.kinds_for(s, KINDS)]
 
 
+def case_id(series, item) -> str:
+    """``excerpts:<id>`` for the newest series, ``excerpts:<id>@django-6.0`` for another."""
+    return f"{item.kind}:{item.name}" + ("" if series.newest else f"@django-{series.name}")
+
+
 class NotVerifiedOnThisPython(UserWarning):
     """A Python-dependent file that differs on a Python other than the pinned one."""
 
@@ -38,7 +43,7 @@ def manifest_of(error: str) -> str:
     return error.split(":", 1)[0]
 
 
-@pytest.mark.parametrize(("series", "item"), CASES, ids=[f"{s.name}:{i.kind}:{i.name}" for s, i in CASES])
+@pytest.mark.parametrize(("series", "item"), CASES, ids=[case_id(s, i) for s, i in CASES])
 def test_generated_files_match_what_the_engine_writes(series, item):
     report = generate.check_items([item], ROOT, KINDS, [series])
     for notice in report.notices:
