@@ -188,7 +188,7 @@ class CallTreeKind:
 
     def render(self, item: Item, root: Path) -> list[GeneratedFile]:
         spec: TreeSpec = item.spec
-        python = self.series.python(root) if self.series is not None else None
+        python = self.series.python() if self.series is not None else None  # the tools' environments
         tree = record_in_subprocess(spec, root, python)
         dangling = unused_links(spec, tree)
         if dangling:

@@ -104,7 +104,7 @@ class OutputKind:
         return OutputKind(series)
 
     def python(self, root: Path) -> str | None:
-        return self.series.python(root) if self.series is not None else None
+        return self.series.python() if self.series is not None else None  # the tools' environments
 
     def load(self, root: Path, manifest: str, text: str) -> list[Item]:
         return [Item(self.name, o.name, o.where, o) for o in parse_manifest(root, manifest, text)]

@@ -114,7 +114,7 @@ class SeriesTextKind:
         captured = captured_path.read_text(encoding="utf-8")
         for quote in _CODE.findall(text):
             if shown[output].normalize(quote) not in captured:
-                at = line_of((root / manifest).read_text(encoding="utf-8"), quote, line)
+                at = line_of((root / manifest).read_text(encoding="utf-8"), f'"{series.name}"', line)
                 raise ItemError(
                     f"{manifest}:{at} [{item.name}]: the text for Django {series.name} quotes `{quote}`, which "
                     f"{series.folder}{shown[output].path} (what {shown[output].snippet} prints on "
