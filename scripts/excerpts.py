@@ -24,6 +24,7 @@ Checked and rewritten by the engine: ``python -m scripts.generate check|update e
 from __future__ import annotations
 
 import argparse
+import difflib
 import re
 import sys
 from dataclasses import dataclass, field, replace
@@ -32,6 +33,7 @@ from pathlib import Path
 
 from scripts.generated_files import GeneratedFile, Item, ItemError, line_of, pages_text, parse_toml, table_line
 from scripts.django_series import Series, SeriesError
+from scripts.django_series import previous as previous_series
 from scripts.django_series import supported as supported_series
 from scripts.python_source import SourceLookupError, SourceTree, django_at, installed, top_level_name
 
@@ -350,6 +352,29 @@ def render(spec: ExcerptSpec, source: SourceTree) -> Rendered:
     return Rendered(spec, "\n".join(out) + "\n", "\n".join(snapshot) + "\n", spec.snapshot_path(source), source)
 
 
+def changes_block(spec: ExcerptSpec, source: SourceTree, older_spec: ExcerptSpec, older: SourceTree) -> str:
+    """A collapsed block (pymdownx.details) with the unified diff of the whole quoted object
+    from ``older`` to ``source``; "" when the object reads the same in both."""
+    path, start, lines = _object_lines(spec, source)
+    try:
+        old_path, old_start, old_lines = _object_lines(older_spec, older)
+    except ExcerptError:
+        return f'??? note "New since {older.label}"\n\n    {older.label} has no `{spec.label}`.\n\n'
+    if old_lines == lines:
+        return ""
+    indent = _common_indent(lines + old_lines)
+    diff = list(difflib.unified_diff(
+        [l[indent:] for l in old_lines], [l[indent:] for l in lines],
+        f"{old_path} ({older.label})", f"{path} ({source.label})", n=2, lineterm="",
+    ))
+    # Hunk headers in the files' own line numbers, as the excerpts number their lines.
+    hunk = re.compile(r"^@@ -(\d+)(,\d+)? \+(\d+)(,\d+)? @@")
+    diff = [hunk.sub(lambda m: f"@@ -{int(m[1]) + old_start - 1}{m[2] or ''} +{int(m[3]) + start - 1}{m[4] or ''} @@", l)
+            for l in diff]
+    body = "\n".join(f"    {l}".rstrip() for l in ["``` diff", *diff, "```"])
+    return f'??? note "What changed since {older.label}"\n\n{body}\n\n'
+
+
 def link_definition(spec: ExcerptSpec, source: SourceTree) -> str:
     """``[id]: URL 'title'``: a Markdown link definition to the object's lines at the release
     tag; a page links to it with ``[text][id]``."""
@@ -434,6 +459,8 @@ class ExcerptKind:
                 f"`python -m scripts.generate update excerpts {spec.id}`."
             ) from None
         label = f"{spec.label} ({source.label} as installed)"
+        if not spec.link_only:
+            rendered.fragment = self._with_changes(rendered.fragment, spec, source, root)
         if spec.link_only:
             return [
                 GeneratedFile(
@@ -454,6 +481,27 @@ class ExcerptKind:
                 why=f"excerpt [{spec.id}] ({spec.label}) renders differently from {source.label}",
             ),
         ]
+
+
+    def _with_changes(self, fragment: str, spec: ExcerptSpec, source: SourceTree, root: Path) -> str:
+        """The fragment, with a collapsed diff of the object against the previous supported
+        series when that series' Django has it otherwise (only Django objects differ)."""
+        if spec.top != "django" or self.series is None or "django" in self.sources:
+            return fragment
+        if not (root / "django-series.txt").is_file() or self.series not in supported_series(root):
+            return fragment
+        older = previous_series(self.series, root)
+        if older is None:
+            return fragment
+        try:
+            theirs = series_django(older)
+        except SeriesError as exc:
+            raise ExcerptError(f"{spec.where}: {exc}") from None
+        block = changes_block(spec, source, on_series(spec, older, root), theirs)
+        if not block:
+            return fragment
+        head, _, tail = fragment.rpartition("</div>")
+        return head + block + "</div>" + tail
 
 
     def _links_file(self, spec: ExcerptSpec, root: Path) -> GeneratedFile:

@@ -180,3 +180,19 @@ def test_the_command_line_narrows_to_one_series():
     result = subprocess.run([sys.executable, "-m", "scripts.generate", "check", "--django", "4.2", "texts"],
                             cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 2 and "'4.2' is not a series django-series.txt lists" in result.stderr
+
+
+def test_an_object_that_differs_from_the_previous_series_carries_a_collapsed_diff(tmp_path):
+    root = project(tmp_path)
+    with (root / "excerpts" / "part.toml").open("a") as manifest:
+        manifest.write('\n[same]\nqualname = "django.core.wsgi.get_wsgi_application"\n')
+    (root / "docs" / "page.md").write_text('# Page\n\n--8<-- "excerpts/handle.md"\n\n--8<-- "excerpts/same.md"\n')
+    assert not generate.update(root, "excerpts", say=lambda _: None, available=only("excerpts")).problems
+    newest = (root / "excerpts" / "handle.md").read_text()
+    assert f'??? note "What changed since Django {OLDER.release}"' in newest
+    assert f"    --- django/core/handlers/asgi.py (Django {OLDER.release})" in newest
+    assert any(line.startswith("    +") and line.strip("+ ") == ONLY_NEWEST for line in newest.splitlines())
+    assert newest.index("What changed") < newest.rindex("</div>")
+    # The oldest series listed has nothing to compare with; an object both read alike, no block.
+    assert "What changed" not in (root / OLDER.folder / "excerpts" / "handle.md").read_text()
+    assert "What changed" not in (root / "excerpts" / "same.md").read_text()
