@@ -500,6 +500,8 @@ class ExcerptKind:
         block = changes_block(spec, source, on_series(spec, older, root), theirs)
         if not block:
             return fragment
+        # Left out of the search index, like call trees: the names in it are the excerpt's.
+        block = f'<div class="excerpt-changes" markdown data-search-exclude>\n\n{block}</div>\n\n'
         head, _, tail = fragment.rpartition("</div>")
         return head + block + "</div>" + tail
 
