@@ -21,6 +21,12 @@
  *   rule scrollable-region-focusable): such a box joins the tab order, as Material
  *   does for code blocks that scroll.
  *
+ * - The version selector (one site per Django series, extra.version in the build's
+ *   configuration) is a button showing the series ("Django 6.1.3") but named
+ *   "Select version", so its name leaves out what it shows (axe rule
+ *   label-content-name-mismatch). It is named "Django 6.1.3: choose the Django
+ *   series".
+ *
  * The script watches the document, so it also covers what appears later, and
  * re-checks the diagrams when the window is resized. Loaded on every page through extra_javascript in
  * mkdocs.yml, after the theme's bundle.
@@ -58,8 +64,20 @@
     });
   }
 
+  function nameVersionSelector() {
+    var buttons = document.querySelectorAll(".md-version__current");
+    Array.prototype.forEach.call(buttons, function (button) {
+      var shown = button.textContent.trim();
+      var name = button.getAttribute("aria-label") || "";
+      if (shown && name.indexOf(shown) !== 0) {
+        button.setAttribute("aria-label", shown + ": choose the Django series");
+      }
+    });
+  }
+
   function update() {
     nameSearchDialog();
+    nameVersionSelector();
     nameAnnotationMarkers();
     letScrollingBoxesTakeFocus();
   }
