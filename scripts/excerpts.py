@@ -486,7 +486,7 @@ class ExcerptKind:
     def _with_changes(self, fragment: str, spec: ExcerptSpec, source: SourceTree, root: Path) -> str:
         """The fragment, with a collapsed diff of the object against the previous supported
         series when that series' Django has it otherwise (only Django objects differ)."""
-        if spec.top != "django" or self.series is None or "django" in self.sources:
+        if spec.top != "django" or self.series is None:
             return fragment
         if not (root / "django-series.txt").is_file() or self.series not in supported_series(root):
             return fragment
