@@ -122,7 +122,7 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 
 
 # Snippet runs mostly wait on the servers they start, so more run at once than there are cores.
-SNIPPET_WORKERS = int(os.environ.get("SNIPPET_WORKERS", "4"))
+SNIPPET_WORKERS = int(os.environ.get("SNIPPET_WORKERS", "3"))
 
 
 def _shown_outputs():
