@@ -13,21 +13,43 @@ PYTHON ?= $(shell for p in "$$(pyenv root 2>/dev/null)/versions/$(PINNED)/bin/py
 	$(if $(PINNED),python$(basename $(PINNED))) python3.14 python3.13 python3.12 python3 python; do \
 	command -v "$$p" >/dev/null 2>&1 && "$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	&& { echo "$$p"; break; }; done)
+# The supported Django series, newest first, and their exact releases: django-series.txt.
+# .venv holds the newest series' Django (requirements.txt) and every tool; each other series
+# has .venv-django-<series>, the same pins with that series' Django
+# (requirements-django-<series>.txt). DJANGO=<series> narrows check/update/serve to one.
+SERIES_FILE := django-series.txt
+SERIES := $(shell awk '!/^\#/ && NF {print $$1}' $(SERIES_FILE))
+NEWEST := $(firstword $(SERIES))
+OLDER := $(filter-out $(NEWEST),$(SERIES))
+release_of = $(shell awk '$$1 == "$(1)" {print $$2}' $(SERIES_FILE))
+SERIES_VENVS := $(foreach s,$(OLDER),.venv-django-$(s)/.installed)
+ifneq ($(DJANGO),)
+ifeq ($(filter $(DJANGO),$(SERIES)),)
+$(error DJANGO=$(DJANGO) is not a series of $(SERIES_FILE); the series are: $(SERIES))
+endif
+endif
 # Zensical, the second builder, in a venv of its own (requirements-zensical.txt).
 ZVENV := .venv-zensical
 ZBIN := $(ZVENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check update lock releases browser nginx lighthouse zensical zensical-build zensical-serve
+.PHONY: serve test build check update lock lock-series series-venvs releases browser nginx lighthouse zensical zensical-build zensical-serve
 
+# The newest series by default (mkdocs.serve.yml); `make serve DJANGO=5.2` another one.
+ifeq ($(filter-out $(NEWEST),$(DJANGO)),)
 serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve --config-file mkdocs.serve.yml --dev-addr 127.0.0.1:8000
+else
+serve: $(VENV)/.installed
+	$(BIN)/python -m scripts.series_site serve $(DJANGO) --dev-addr 127.0.0.1:8000
+endif
 
-test: $(VENV)/.installed $(ZVENV)/.installed releases browser nginx
+test: $(VENV)/.installed $(SERIES_VENVS) $(ZVENV)/.installed releases browser nginx
 	$(BIN)/python -m pytest
 
+# One site per series, side by side: site/<series>/, site/versions.json, site/index.html.
 build: $(VENV)/.installed releases
-	$(BIN)/mkdocs build --strict
+	$(BIN)/python -m scripts.series_site build site
 
 # Every generated file (excerpts, shown outputs, call trees, diagrams, the history page's
 # fragments): `make check` reports
@@ -35,11 +57,14 @@ build: $(VENV)/.installed releases
 # pages to review. KIND and NAMES narrow them: `make update KIND=outputs NAMES=one_request`.
 # Diagrams are drawn in Chromium, hence `browser`; the history compares older releases,
 # hence `releases`.
-check: $(VENV)/.installed releases browser
-	$(BIN)/python -m scripts.generate check $(KIND) $(NAMES)
+# Each kind that depends on Django is checked for every series (DJANGO=6.0: only that one).
+check: $(VENV)/.installed $(SERIES_VENVS) releases browser
+	$(BIN)/python -m scripts.generate check $(if $(DJANGO),--django $(DJANGO)) $(KIND) $(NAMES)
 
-update: $(VENV)/.installed releases browser
-	$(BIN)/python -m scripts.generate update $(KIND) $(NAMES)
+update: $(VENV)/.installed $(SERIES_VENVS) releases browser
+	$(BIN)/python -m scripts.generate update $(if $(DJANGO),--django $(DJANGO)) $(KIND) $(NAMES)
+
+series-venvs: $(SERIES_VENVS)
 
 # The older Django releases the history page compares (history/releases.toml): each wheel
 # downloaded once from the package registry into ~/.cache/how-django-serves-a-request/
@@ -76,21 +101,45 @@ $(VENV)/.installed: requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	@touch $@
 
+# An older series' environment: the same pins as .venv, with that series' Django.
+.venv-django-%/.installed: requirements-django-%.txt
+	@test -x .venv-django-$*/bin/python || test -n "$(PYTHON)" || { echo "error: Python 3.12 or newer is needed; run make with PYTHON=/path/to/python3.12" >&2; exit 1; }
+	@test -x .venv-django-$*/bin/python || $(PYTHON) -m venv .venv-django-$* || { echo "error: '$(PYTHON) -m venv' failed; on Debian or Ubuntu install the python3-venv package" >&2; exit 1; }
+	.venv-django-$*/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-django-$*.txt
+	@touch $@
+
 $(ZVENV)/.installed: requirements-zensical.txt
 	@test -x $(ZBIN)/python || test -n "$(PYTHON)" || { echo "error: Python 3.12 or newer is needed; run make with PYTHON=/path/to/python3.12" >&2; exit 1; }
 	@test -x $(ZBIN)/python || $(PYTHON) -m venv $(ZVENV) || { echo "error: '$(PYTHON) -m venv' failed; on Debian or Ubuntu install the python3-venv package" >&2; exit 1; }
 	$(ZBIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-zensical.txt
 	@touch $@
 
-# Re-pin every dependency, transitive ones included, from requirements.in; then Zensical's
-# from requirements-zensical.in, each package both use at the version requirements.txt pins.
+# Re-pin every dependency, transitive ones included, from requirements.in and the newest
+# series' Django; then each older series' lock file, the same pins with its Django; then
+# Zensical's from requirements-zensical.in, each package both use at the version
+# requirements.txt pins. Lock files of series no longer listed are deleted.
 lock:
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
-	.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.in
+	.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.in "django==$(call release_of,$(NEWEST))"
 	{ echo "# Exact pins of every dependency; generated from requirements.in by 'make lock'."; \
 	  .lock-venv/bin/python -m pip freeze --all --exclude pip --exclude setuptools --exclude wheel; } > requirements.txt
+	$(MAKE) lock-series
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-zensical.in -c requirements.txt
 	{ echo "# Exact pins of Zensical's dependencies; generated from requirements-zensical.in by 'make lock'."; \
 	  .lock-venv/bin/python -m pip freeze --all --exclude pip --exclude setuptools --exclude wheel; } > requirements-zensical.txt
 	rm -rf .lock-venv
+
+# Only the older series' lock files, from requirements.txt as it is.
+lock-series:
+	@for f in requirements-django-*.txt; do s=$${f#requirements-django-}; s=$${s%.txt}; \
+	  case " $(OLDER) " in *" $$s "*) ;; *) test ! -e "$$f" || { echo "rm $$f (series $$s is not listed)"; rm "$$f"; };; esac; done
+	@set -e; for s in $(OLDER); do \
+	  r=$$(awk -v s="$$s" '$$1 == s {print $$2}' $(SERIES_FILE)); \
+	  rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv; \
+	  echo "requirements-django-$$s.txt: Django $$r with the pins of requirements.txt"; \
+	  .lock-venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.in "django==$$r" \
+	    -c <(grep -iv '^django==' requirements.txt); \
+	  { echo "# The pins of requirements.txt with Django $$r (series $$s); generated by 'make lock'."; \
+	    .lock-venv/bin/python -m pip freeze --all --exclude pip --exclude setuptools --exclude wheel; } > requirements-django-$$s.txt; \
+	done; rm -rf .lock-venv

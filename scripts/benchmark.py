@@ -1,8 +1,8 @@
 """Measure what the site's machinery costs, and print the figures (a measurement, not a test).
 
-    python -m scripts.benchmark                   # all five figures (the suite takes minutes)
+    python -m scripts.benchmark                   # every figure (the suite takes minutes)
     python -m scripts.benchmark --no-suite        # all but the test suite
-    python -m scripts.benchmark --only lighthouse # one figure: builds, rebuild, suite, lighthouse
+    python -m scripts.benchmark --only lighthouse # one figure: builds, rebuild, series, suite, lighthouse
 
 It prints, measured in one run on this machine:
 
@@ -14,14 +14,18 @@ It prints, measured in one run on this machine:
    the cost of our machinery reads as the ratio of the two;
 3. the rebuild time after one snippet that a page includes is edited while `mkdocs serve`
    runs: from the write to the moment the live-reload poll says the new build is ready;
-4. the whole test suite's time (`python -m pytest`);
-5. Lighthouse's mobile performance score of every page (simulated throttling, the site
+4. the published build of every supported Django series side by side (`make build`:
+   scripts/series_site.py), as a ratio to the build of the newest series alone with the
+   same configuration (target at most 3.5 for three series);
+5. the whole test suite's time (`python -m pytest`), every series' snippets included;
+6. Lighthouse's mobile performance score of every page (simulated throttling, the site
    served gzip-compressed on 127.0.0.1; `scripts/lighthouse.py`), with its five metrics.
 
 Each build runs in a fresh Python process (imports included, as on the command line),
 three times, alternating ours and plain; the median is printed. Targets for a 2-core
 machine: our build at most 1.2 times the plain one, a rebuild after a snippet edit at
-most 1.5 s, the test suite at most 4 minutes, every page at least 95 on a phone. Runs on a busy machine measure the machine
+most 1.5 s, every series side by side at most 3.5 times one, the test suite (three
+series) at most 6 minutes, every page at least 95 on a phone. Runs on a busy machine measure the machine
 too: the load average printed first says how busy it was.
 """
 
@@ -45,7 +49,8 @@ ROOT = Path(__file__).resolve().parent.parent
 RUNS = 3
 TARGET_RATIO = 1.2
 TARGET_REBUILD_S = 1.5
-TARGET_SUITE_S = 240.0
+TARGET_SUITE_S = 360.0
+TARGET_SERIES_RATIO = 3.5
 
 
 # --- the two builds, each run in a fresh process ------------------------------------
@@ -137,6 +142,33 @@ def measure_builds(work: Path) -> tuple[float, float, int]:
     return statistics.median(ours), statistics.median(plain), pages
 
 
+# --- every series side by side -------------------------------------------------------
+
+
+def time_command(command: list[str]) -> float:
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        sys.exit(f"{' '.join(command)} failed:\n{result.stderr}")
+    return elapsed
+
+
+def measure_series(work: Path) -> tuple[float, float, int]:
+    """Median seconds of `make build` (every series) and of the newest series' build alone."""
+    from scripts import django_series, series_site
+
+    newest = django_series.newest(ROOT)
+    config = series_site.write_config(newest, ROOT)
+    every, one = [], []
+    for _ in range(RUNS):
+        shutil.rmtree(work / "series-site", ignore_errors=True)
+        every.append(time_command([sys.executable, "-m", "scripts.series_site", "build", str(work / "series-site")]))
+        one.append(time_command([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--config-file",
+                                 str(config), "--site-dir", str(work / "one-site")]))
+    return statistics.median(every), statistics.median(one), len(django_series.supported(ROOT))
+
+
 # --- the rebuild under `mkdocs serve` ------------------------------------------------
 
 
@@ -183,7 +215,7 @@ def measure_suite() -> tuple[float, str]:
 # --- the report ----------------------------------------------------------------------
 
 
-FIGURES = ("builds", "rebuild", "suite", "lighthouse")
+FIGURES = ("builds", "rebuild", "series", "suite", "lighthouse")
 
 
 def verdict(value: float, target: float) -> str:
@@ -216,6 +248,15 @@ def main(argv: list[str]) -> int:
             rebuild, what = measure_rebuild(work)
             print(f"\nRebuild under mkdocs serve after a snippet edit, median of {RUNS}")
             print(f"  {rebuild:6.2f} s   target <= {TARGET_REBUILD_S:.1f} s: {verdict(rebuild, TARGET_REBUILD_S)}   ({what})")
+
+        if "series" in wanted:
+            every, one, count = measure_series(work)
+            ratio = every / one
+            print(f"\nEvery Django series side by side (make build), median of {RUNS} fresh processes")
+            print(f"  {count} series  scripts.series_site build              {every:6.2f} s")
+            print(f"  1 series  mkdocs build --strict (the newest)      {one:6.2f} s")
+            print(f"  ratio     all / one                               {ratio:6.2f}     target <= "
+                  f"{TARGET_SERIES_RATIO}: {verdict(ratio, TARGET_SERIES_RATIO)}")
 
     if "suite" in wanted:
         suite, summary = measure_suite()

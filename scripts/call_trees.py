@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from scripts.call_tree_recorder import Node, Rules
+from scripts.django_series import Series
 from scripts.generated_files import GeneratedFile, Item, ItemError, parse_toml
 from scripts.includes import ROOT
 
@@ -143,9 +144,9 @@ def unused_links(spec: TreeSpec, tree: Node) -> list[str]:
 # --------------------------------------------------------------------------- running
 
 
-def record_in_subprocess(spec: TreeSpec, root: Path = ROOT) -> Node:
+def record_in_subprocess(spec: TreeSpec, root: Path = ROOT, python: str | None = None) -> Node:
     result = subprocess.run(
-        [sys.executable, "-m", "scripts.call_trees", "record", spec.name, "--root", str(root)],
+        [python or sys.executable, "-m", "scripts.call_trees", "record", spec.name, "--root", str(root)],
         cwd=root, capture_output=True, text=True, timeout=300,
         env={**os.environ, "PYTHONHASHSEED": "0", "PYTHONPATH": os.pathsep.join([str(ROOT), str(root)])},
     )
@@ -169,6 +170,14 @@ class CallTreeKind:
     name = "calltrees"
     manifests = f"{TREES}/*.toml"
     generated = (f"{TREES}/*.md",)
+    per_series = True  # each Django series makes its own calls
+
+    def __init__(self, series: Series | None = None):
+        self.series = series
+
+    def for_series(self, series: Series) -> "CallTreeKind":
+        """Call trees of ``series``: recorded with that series' interpreter."""
+        return CallTreeKind(series)
 
     def load(self, root: Path, manifest: str, text: str) -> list[Item]:
         spec = parse_spec(Path(manifest).stem, manifest, text)
@@ -179,7 +188,8 @@ class CallTreeKind:
 
     def render(self, item: Item, root: Path) -> list[GeneratedFile]:
         spec: TreeSpec = item.spec
-        tree = record_in_subprocess(spec, root)
+        python = self.series.python() if self.series is not None else None  # the tools' environments
+        tree = record_in_subprocess(spec, root, python)
         dangling = unused_links(spec, tree)
         if dangling:
             raise CallTreeError(
@@ -187,7 +197,8 @@ class CallTreeKind:
             )
         return [GeneratedFile(
             spec.output_path, render(spec, tree), python_dependent=True,
-            why="the calls a fresh run makes differ", fresh_label=f"{spec.scenario} (fresh recording)",
+            why="the calls a fresh run makes differ",
+            fresh_label=f"{spec.scenario} (fresh recording)",
         )]
 
 

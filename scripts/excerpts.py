@@ -24,14 +24,18 @@ Checked and rewritten by the engine: ``python -m scripts.generate check|update e
 from __future__ import annotations
 
 import argparse
+import difflib
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
 from scripts.generated_files import GeneratedFile, Item, ItemError, line_of, pages_text, parse_toml, table_line
-from scripts.python_source import SourceLookupError, SourceTree, installed, top_level_name
+from scripts.django_series import Series, SeriesError
+from scripts.django_series import previous as previous_series
+from scripts.django_series import supported as supported_series
+from scripts.python_source import SourceLookupError, SourceTree, django_at, installed, top_level_name
 
 EXCERPTS_DIR = "excerpts"
 MANIFESTS = f"{EXCERPTS_DIR}/*.toml"
@@ -39,7 +43,8 @@ ExcerptError = ItemError
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _RANGE = re.compile(r"^\s*(\d+)\s*-\s*(\d+)\s*$")
-_EXCERPT_KEYS = {"qualname", "file", "occurrence", "keep", "elide", "annotate", "lang", "link_only"}
+_EXCERPT_KEYS = {"qualname", "file", "occurrence", "keep", "elide", "annotate", "lang", "link_only", "series"}
+_SERIES_KEYS = {"keep", "elide", "annotate"}
 _ANNOTATION_KEYS = {"anchor", "note"}
 
 
@@ -65,6 +70,8 @@ class ExcerptSpec:
     annotate: list[Annotation] = field(default_factory=list)
     lang: str = "python"
     link_only: bool = False  # no fragment: a link definition in the manifest's links file
+    # What one Django series shows differently ([<id>.series."5.2"]: keep, elide, annotate).
+    overrides: dict = field(default_factory=dict)
 
     @property
     def where(self) -> str:
@@ -145,19 +152,46 @@ def parse_manifest(manifest: str, text: str) -> list[ExcerptSpec]:
         if spec.link_only and (set(table) & {"keep", "elide", "annotate", "lang"}):
             raise ExcerptError(f"{where}: a `link_only` entry links to the whole object; "
                                "`keep`, `elide`, `annotate` and `lang` do not apply")
-        if "keep" in table:
-            spec.keep = _parse_range(table["keep"], where, "keep")
-        spec.elide = sorted(_parse_range(r, where, "each elide range") for r in table.get("elide", []))
-        for item in table.get("annotate", []):
-            unknown = set(item) - _ANNOTATION_KEYS
-            if unknown or not item.get("anchor") or not item.get("note"):
-                raise ExcerptError(f"{where}: each [[{excerpt_id}.annotate]] needs `anchor` and `note`, nothing else")
-            anchor_line = line_of(text, item["anchor"], line)
-            spec.annotate.append(
-                Annotation(item["anchor"], item["note"].strip(), f"{manifest}:{anchor_line} [{excerpt_id}]")
-            )
+        _apply_shape(spec, table, text, where, line)
+        for name, shape in table.get("series", {}).items():
+            at = line_of(text, f'[{excerpt_id}.series."{name}"', line)
+            there = f"{manifest}:{at} [{excerpt_id}.series.\"{name}\"]"
+            listed = [s.name for s in supported_series()]
+            if name not in listed:
+                raise ExcerptError(f"{there}: Django {name} is not a supported series; "
+                                   f"django-series.txt lists {', '.join(listed)}")
+            if not isinstance(shape, dict) or not shape or set(shape) - _SERIES_KEYS:
+                raise ExcerptError(f"{there}: a series table changes only {sorted(_SERIES_KEYS)}")
+            spec.overrides[name] = shape
         specs.append(spec)
     return specs
+
+
+def _apply_shape(spec: ExcerptSpec, table: dict, text: str, where: str, line: int) -> None:
+    """``keep``, ``elide`` and ``annotate`` of ``table`` onto ``spec``."""
+    if "keep" in table:
+        spec.keep = _parse_range(table["keep"], where, "keep")
+    if "elide" in table:
+        spec.elide = sorted(_parse_range(r, where, "each elide range") for r in table["elide"])
+    if "annotate" in table:
+        spec.annotate = []
+    for item in table.get("annotate", []):
+        unknown = set(item) - _ANNOTATION_KEYS
+        if unknown or not item.get("anchor") or not item.get("note"):
+            raise ExcerptError(f"{where}: each [[{spec.id}.annotate]] needs `anchor` and `note`, nothing else")
+        anchor_line = line_of(text, item["anchor"], line)
+        spec.annotate.append(Annotation(item["anchor"], item["note"].strip(), f"{spec.manifest}:{anchor_line} [{spec.id}]"))
+
+
+def on_series(spec: ExcerptSpec, series: Series | None, root: Path) -> ExcerptSpec:
+    """``spec`` as ``series`` shows it: its ``[<id>.series."<name>"]`` table applied, if any."""
+    if series is None or series.name not in spec.overrides:
+        return spec
+    shaped = replace(spec, annotate=list(spec.annotate), elide=list(spec.elide), overrides={})
+    text = (root / spec.manifest).read_text(encoding="utf-8")
+    at = line_of(text, f'[{spec.id}.series."{series.name}"', spec.manifest_line)
+    _apply_shape(shaped, spec.overrides[series.name], text, f"{spec.manifest}:{at} [{spec.id}] on Django {series.name}", at)
+    return shaped
 
 
 def load_manifest(root: Path) -> list[ExcerptSpec]:
@@ -318,6 +352,29 @@ def render(spec: ExcerptSpec, source: SourceTree) -> Rendered:
     return Rendered(spec, "\n".join(out) + "\n", "\n".join(snapshot) + "\n", spec.snapshot_path(source), source)
 
 
+def changes_block(spec: ExcerptSpec, source: SourceTree, older_spec: ExcerptSpec, older: SourceTree) -> str:
+    """A collapsed block (pymdownx.details) with the unified diff of the whole quoted object
+    from ``older`` to ``source``; "" when the object reads the same in both."""
+    path, start, lines = _object_lines(spec, source)
+    try:
+        old_path, old_start, old_lines = _object_lines(older_spec, older)
+    except ExcerptError:
+        return f'??? note "New since {older.label}"\n\n    {older.label} has no `{spec.label}`.\n\n'
+    if old_lines == lines:
+        return ""
+    indent = _common_indent(lines + old_lines)
+    diff = list(difflib.unified_diff(
+        [l[indent:] for l in old_lines], [l[indent:] for l in lines],
+        f"{old_path} ({older.label})", f"{path} ({source.label})", n=2, lineterm="",
+    ))
+    # Hunk headers in the files' own line numbers, as the excerpts number their lines.
+    hunk = re.compile(r"^@@ -(\d+)(,\d+)? \+(\d+)(,\d+)? @@")
+    diff = [hunk.sub(lambda m: f"@@ -{int(m[1]) + old_start - 1}{m[2] or ''} +{int(m[3]) + start - 1}{m[4] or ''} @@", l)
+            for l in diff]
+    body = "\n".join(f"    {l}".rstrip() for l in ["``` diff", *diff, "```"])
+    return f'??? note "What changed since {older.label}"\n\n{body}\n\n'
+
+
 def link_definition(spec: ExcerptSpec, source: SourceTree) -> str:
     """``[id]: URL 'title'``: a Markdown link definition to the object's lines at the release
     tag; a page links to it with ``[text][id]``."""
@@ -353,18 +410,28 @@ class ExcerptKind:
     manifests = MANIFESTS
     generated = (f"{EXCERPTS_DIR}/*.md", f"{EXCERPTS_DIR}/links/*.md", f"{EXCERPTS_DIR}/snapshots/**/*.txt")
 
-    def __init__(self, sources: dict[str, SourceTree] | None = None):
+    per_series = True  # each Django series quotes its own installed Django
+
+    def __init__(self, sources: dict[str, SourceTree] | None = None, series: Series | None = None):
         self.sources = dict(sources or {})
+        self.series = series
 
     def with_sources(self, **sources: SourceTree) -> "ExcerptKind":
-        return ExcerptKind({**self.sources, **sources})
+        return ExcerptKind({**self.sources, **sources}, self.series)
+
+    def for_series(self, series: Series) -> "ExcerptKind":
+        """Excerpts of ``series``: Django parsed from that series' environment (an older
+        series' ``.venv-django-<series>``), everything else from this one (the same pins)."""
+        return ExcerptKind(self.sources, series)
 
     def source_for(self, spec: ExcerptSpec) -> SourceTree:
         if spec.top in self.sources:
             return self.sources[spec.top]
         try:
+            if spec.top == "django" and self.series is not None:
+                return series_django(self.series)
             return installed(spec.top)
-        except SourceLookupError as exc:
+        except (SourceLookupError, SeriesError) as exc:
             raise ExcerptError(f"{spec.where}: {exc}") from None
 
     def load(self, root: Path, manifest: str, text: str) -> list[Item]:
@@ -378,7 +445,7 @@ class ExcerptKind:
             return [spec.fragment_path]
 
     def render(self, item: Item, root: Path) -> list[GeneratedFile]:
-        spec: ExcerptSpec = item.spec
+        spec: ExcerptSpec = on_series(item.spec, self.series, root)
         source = self.source_for(spec)
         quoting_specs = quoting_the_same_object(spec, root)
         quoting = tuple(dict.fromkeys(s.fragment_path for s in quoting_specs))
@@ -392,6 +459,8 @@ class ExcerptKind:
                 f"`python -m scripts.generate update excerpts {spec.id}`."
             ) from None
         label = f"{spec.label} ({source.label} as installed)"
+        if not spec.link_only:
+            rendered.fragment = self._with_changes(rendered.fragment, spec, source, root)
         if spec.link_only:
             return [
                 GeneratedFile(
@@ -414,6 +483,29 @@ class ExcerptKind:
         ]
 
 
+    def _with_changes(self, fragment: str, spec: ExcerptSpec, source: SourceTree, root: Path) -> str:
+        """The fragment, with a collapsed diff of the object against the previous supported
+        series when that series' Django has it otherwise (only Django objects differ)."""
+        if spec.top != "django" or self.series is None:
+            return fragment
+        if not (root / "django-series.txt").is_file() or self.series not in supported_series(root):
+            return fragment
+        older = previous_series(self.series, root)
+        if older is None:
+            return fragment
+        try:
+            theirs = series_django(older)
+        except SeriesError as exc:
+            raise ExcerptError(f"{spec.where}: {exc}") from None
+        block = changes_block(spec, source, on_series(spec, older, root), theirs)
+        if not block:
+            return fragment
+        # Left out of the search index, like call trees: the names in it are the excerpt's.
+        block = f'<div class="excerpt-changes" markdown data-search-exclude>\n\n{block}</div>\n\n'
+        head, _, tail = fragment.rpartition("</div>")
+        return head + block + "</div>" + tail
+
+
     def _links_file(self, spec: ExcerptSpec, root: Path) -> GeneratedFile:
         siblings = [s for s in load_manifest(root) if s.link_only and s.manifest == spec.manifest]
         definitions = [link_definition(s, self.source_for(s)) for s in siblings]
@@ -428,6 +520,21 @@ class ExcerptKind:
 
 
 EXCERPTS = ExcerptKind()
+
+
+@lru_cache(maxsize=16)
+def series_django(series: Series) -> SourceTree:
+    """The Django source ``series`` quotes: installed in its environment, and exactly the
+    release django-series.txt lists (an environment that drifted is an error, not a quote of
+    another release)."""
+    tree = installed("django") if series.newest else django_at(series.site_packages())
+    if tree.version != series.release:
+        venv = series.venv
+        raise SeriesError(
+            f"{venv} has Django {tree.version}, but django-series.txt lists {series.release} for "
+            f"the {series.name} series: run `make {venv}/.installed` after `make lock`"
+        )
+    return tree
 
 
 # --------------------------------------------------------------------------- show
@@ -447,10 +554,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Print an installed object with the line numbers keep/elide use.")
     parser.add_argument("command", choices=["show"])
     parser.add_argument("qualname", help="e.g. django.core.handlers.base.BaseHandler.get_response")
+    parser.add_argument("--django", metavar="SERIES", help="from this Django series (default: the newest)")
     args = parser.parse_args(argv)
     try:
-        print(show(args.qualname))
-    except SourceLookupError as exc:
+        source = None
+        if args.django and top_level_name(args.qualname) == "django":
+            from scripts.django_series import named
+
+            source = series_django(named(args.django))
+        print(show(args.qualname, source))
+    except (SourceLookupError, SeriesError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     return 0

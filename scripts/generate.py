@@ -11,8 +11,15 @@ finding orphaned files, writing only what changed, and reporting everything in o
     python -m scripts.generate check [KIND [NAME ...]]    # fail, with diffs, on anything stale
     python -m scripts.generate update [KIND [NAME ...]]   # rewrite what changed; list pages to review
 
-KIND is one of ``excerpts``, ``outputs``, ``calltrees``, ``diagrams``, ``history``. Run it with the project's
+KIND is one of ``excerpts``, ``outputs``, ``calltrees``, ``diagrams``, ``texts``, ``history``. Run it with the project's
 interpreter (``.venv/bin/python``, or ``make check`` / ``make update``).
+
+Every supported Django series (``django-series.txt``, ``scripts/django_series.py``) has its
+own copy of each file whose kind depends on Django (a kind with ``per_series = True``):
+rendered by the kind as ``for_series(series)`` returns it (excerpts parsed from that
+series' installed Django, outputs and call trees run in its environment) and kept in the
+series' folder (``series/6.0/excerpts/<id>.md``; the newest series' where pages name
+them). ``--django SERIES`` narrows a run to one series. Every problem names its series.
 
 Files whose content depends on the Python release (standard-library source, call trees
 with its line numbers) are verified strictly on the pinned Python of ``.python-version``,
@@ -28,24 +35,67 @@ import difflib
 import platform
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
+from scripts import django_series
 from scripts.call_trees import CALL_TREES
 from scripts.diagrams import DIAGRAMS
+from scripts.django_series import Series, SeriesError
 from scripts.excerpts import EXCERPTS
 from scripts.generated_files import GeneratedFile, Item, ItemError, Kind, pages_text
 from scripts.history import HISTORY
 from scripts.includes import ROOT
 from scripts.outputs import OUTPUTS
+from scripts.series_texts import SERIES_TEXTS
 
 COMMAND = "python -m scripts.generate"
 
 
 def kinds() -> dict[str, Kind]:
     """Every kind, by the name the command line uses."""
-    return {k.name: k for k in (EXCERPTS, OUTPUTS, CALL_TREES, DIAGRAMS, HISTORY)}
+    return {k.name: k for k in (EXCERPTS, OUTPUTS, CALL_TREES, DIAGRAMS, SERIES_TEXTS, HISTORY)}
+
+
+def per_series(kind: Kind) -> bool:
+    return bool(getattr(kind, "per_series", False))
+
+
+def kinds_for(series: Series, available: dict[str, Kind]) -> dict[str, Kind]:
+    """The kinds that render files for ``series``: every kind for the newest series, only
+    the per-series kinds (each as ``for_series`` configures it) for an older one."""
+    chosen = {}
+    for name, kind in available.items():
+        if per_series(kind):
+            chosen[name] = kind.for_series(series) if hasattr(kind, "for_series") else kind
+        elif series.newest:
+            chosen[name] = kind
+    return chosen
+
+
+def in_series(file: GeneratedFile, series: Series) -> GeneratedFile:
+    """A rendered file moved into its series' folder; pages still include it by its own
+    path (``excerpts/<id>.md``), which the build of that series resolves to this one."""
+    if not series.folder:
+        return file
+    return replace(file, path=series.folder + file.path, included_as=file.included_as or (file.path,))
+
+
+def lists_series(root: Path) -> bool:
+    """Whether the project lists its Django series (then every problem names its series)."""
+    return (root / django_series.SERIES_FILE).is_file()
+
+
+def series_list(root: Path, series: list[Series] | None) -> list[Series]:
+    """``series``, or every series the project lists; a project without django-series.txt (a
+    small test project) is rendered for the newest series alone, in this environment."""
+    if series is None and not (root / django_series.SERIES_FILE).is_file():
+        return [django_series.newest(ROOT)]
+    try:
+        return series if series is not None else django_series.supported(root)
+    except (OSError, SeriesError) as exc:
+        raise ItemError(str(exc)) from None
 
 
 def pinned_python(root: Path = ROOT) -> str | None:
@@ -131,7 +181,8 @@ class Report:
         self.checked += other.checked
 
 
-def stale_message(file: GeneratedFile, root: Path, kind: str, name: str | None = None) -> str | None:
+def stale_message(file: GeneratedFile, root: Path, kind: str, name: str | None = None,
+                  series: Series | None = None) -> str | None:
     """None if ``root/file.path`` already holds ``file.text``; otherwise: the file, missing or
     stale and why, every page that includes it, a unified diff, and the command that fixes it."""
     path = root / file.path
@@ -143,8 +194,12 @@ def stale_message(file: GeneratedFile, root: Path, kind: str, name: str | None =
         committed.splitlines(True), file.text.splitlines(True), f"{file.path} (committed)", file.fresh_label,
     ))
     pages = pages_text(file.included_as or (file.path,), root)
-    fix = f"`{COMMAND} update {kind}{' ' + name if name else ''}`, then review the pages named"
-    return f"{file.path} {state}: {file.why}.\nPages that include it: {pages}\n{diff}To fix: run {fix}."
+    narrow = f"--django {series.name} " if series is not None else ""
+    fix = f"`{COMMAND} update {narrow}{kind}{' ' + name if name else ''}`, then review the pages named"
+    on = f" on Django {series.name} ({series.release})" if series is not None else ""
+    where = f" (as built for Django {series.name})" if series is not None and not series.newest else ""
+    return (f"{file.path} {state}{on}: {file.why}.\nPages that include it{where}: {pages}\n{diff}"
+            f"To fix: run {fix}.")
 
 
 def _python_notice(file: GeneratedFile, root: Path) -> str:
@@ -164,29 +219,44 @@ def _python_notice(file: GeneratedFile, root: Path) -> str:
     )
 
 
-def rendered(items: list[Item], root: Path, available: dict[str, Kind], report: "Report"):
-    """Each item with the files it renders now; an item that cannot render is a problem."""
-    prepare(items, root, available)
-    for item in items:
-        report.checked += 1
+def rendered(items: list[Item], root: Path, available: dict[str, Kind], report: "Report",
+             series: list[Series] | None = None):
+    """Each item, per series, with the files it renders now (in that series' folder); an item
+    that cannot render is a problem, named with its series."""
+    named = lists_series(root)
+    for one in series_list(root, series):
+        mine = kinds_for(one, available)
+        chosen = [i for i in items if i.kind in mine]
+        on = f"Django {one.name} ({one.release}): " if named else ""
         try:
-            yield item, available[item.kind].render(item, root)
-        except ItemError as exc:
-            report.problems.append(str(exc))
+            prepare(chosen, root, mine)
+        except (ItemError, SeriesError) as exc:
+            report.problems.append(f"{on}{exc}")
+            continue
+        for item in chosen:
+            report.checked += 1
+            try:
+                files = mine[item.kind].render(item, root)
+            except (ItemError, SeriesError) as exc:
+                report.problems.append(f"{on}{exc}")
+                continue
+            yield one, item, [in_series(f, one) for f in files]
 
 
-def check_items(items: list[Item], root: Path = ROOT, available: dict[str, Kind] | None = None) -> Report:
-    """Compare what each item renders with what is committed. A file several items share
-    (one snapshot per quoted object) is reported once, by the first item that renders it."""
+def check_items(items: list[Item], root: Path = ROOT, available: dict[str, Kind] | None = None,
+                series: list[Series] | None = None) -> Report:
+    """Compare what each item renders, for each series, with what is committed. A file
+    several items share (one snapshot per quoted object) is reported once, by the first item
+    that renders it."""
     available = available or kinds()
     report = Report()
     reported: set[str] = set()
     strict = on_pinned_python(root)
-    for item, files in rendered(items, root, available, report):
+    for one, item, files in rendered(items, root, available, report, series):
         for file in sorted(files, key=lambda f: not f.source):
             if file.path in reported:
                 continue
-            message = stale_message(file, root, item.kind, item.name)
+            message = stale_message(file, root, item.kind, item.name, one if lists_series(root) else None)
             if message is None:
                 continue
             reported.add(file.path)
@@ -207,49 +277,66 @@ def prepare(items: list[Item], root: Path, available: dict[str, Kind]) -> None:
             kind.prepare(mine, root)
 
 
-def orphans(root: Path = ROOT, available: dict[str, Kind] | None = None) -> list[str]:
-    """Committed files under a kind's folders that no manifest entry produces."""
+def orphans(root: Path = ROOT, available: dict[str, Kind] | None = None,
+            series: list[Series] | None = None) -> list[str]:
+    """Committed files under a kind's folders (in each series' folder) that no manifest entry
+    produces, and the folders of series django-series.txt no longer lists."""
     available = available or kinds()
+    every = series_list(root, None)
     messages = []
-    for kind in available.values():
-        items, errors = _load_kind(kind, root)
-        if errors:
-            continue  # reported as manifest errors; do not call everything an orphan
-        expected: set[str] = set()
-        for item in items:
-            expected |= set(kind.paths(item, root))
-        for pattern in kind.generated:
-            for path in sorted(root.glob(pattern)):
-                rel = path.relative_to(root).as_posix()
-                if path.is_file() and rel not in expected and path.name != "README.md":
-                    messages.append(
-                        f"{rel}: an orphaned {kind.name} file: no entry in {kind.manifests} produces it. "
-                        f"Delete it (`{COMMAND} update {kind.name}` does), or add the entry back."
-                    )
+    for one in series_list(root, series):
+        of = f" of Django {one.name}" if lists_series(root) else ""
+        for kind in kinds_for(one, available).values():
+            items, errors = _load_kind(kind, root)
+            if errors:
+                continue  # reported as manifest errors; do not call everything an orphan
+            expected: set[str] = set()
+            for item in items:
+                expected |= {one.folder + p for p in kind.paths(item, root)}
+            for pattern in kind.generated:
+                for path in sorted(root.glob(one.folder + pattern)):
+                    rel = path.relative_to(root).as_posix()
+                    if path.is_file() and rel not in expected and path.name != "README.md":
+                        messages.append(
+                            f"{rel}: an orphaned {kind.name} file{of}: no entry in "
+                            f"{kind.manifests} produces it. Delete it (`{COMMAND} update {kind.name}` "
+                            "does), or add the entry back."
+                        )
+    if series is None:
+        listed = {s.folder for s in every}
+        for path in sorted((root / "series").glob("*/**/*")):
+            rel = path.relative_to(root).as_posix()
+            folder = "/".join(rel.split("/")[:2]) + "/"
+            if path.is_file() and folder not in listed:
+                messages.append(
+                    f"{rel}: an orphaned file of Django {rel.split('/')[1]}, a series "
+                    f"{django_series.SERIES_FILE} no longer lists. Delete it (`{COMMAND} update` does)."
+                )
     return messages
 
 
 def check(root: Path = ROOT, kind: str | None = None, names: tuple[str, ...] = (),
-          available: dict[str, Kind] | None = None) -> Report:
+          available: dict[str, Kind] | None = None, series: list[Series] | None = None) -> Report:
     """Every problem of every selected item, manifest and orphan, in one report."""
     available = available or kinds()
     selection = load(root, kind, names, available)
     report = Report(problems=list(selection.errors))
-    report.extend(check_items(selection.items, root, available))
+    report.extend(check_items(selection.items, root, available, series))
     if not names:
-        report.problems += [o for o in orphans(root, available) if kind is None or f" {kind} file" in o]
+        report.problems += [o for o in orphans(root, available, series) if kind is None or f" {kind} file" in o]
     return report
 
 
 def update(root: Path = ROOT, kind: str | None = None, names: tuple[str, ...] = (),
-           say: Callable[[str], None] = print, available: dict[str, Kind] | None = None) -> Report:
+           say: Callable[[str], None] = print, available: dict[str, Kind] | None = None,
+           series: list[Series] | None = None) -> Report:
     """Rewrite the files that changed (only those), delete orphans, and say which pages to review."""
     available = available or kinds()
     selection = load(root, kind, names, available)
     report = Report(problems=list(selection.errors))
     strict = on_pinned_python(root)
     written: set[str] = set()
-    for _, files in rendered(selection.items, root, available, report):
+    for one, _, files in rendered(selection.items, root, available, report, series):
         for file in files:
             path = root / file.path
             if file.path in written or (path.is_file() and path.read_text(encoding="utf-8") == file.text):
@@ -261,10 +348,12 @@ def update(root: Path = ROOT, kind: str | None = None, names: tuple[str, ...] = 
             path.write_text(file.text, encoding="utf-8")
             written.add(file.path)
             line = f"wrote {file.path}; review: {pages_text(file.included_as or (file.path,), root)}"
+            if not one.newest:
+                line += f" (as built for Django {one.name})"
             report.written.append(line)
             say(line)
     if not names and not report.problems:
-        for message in orphans(root, available):
+        for message in orphans(root, available, series):
             rel = message.split(":", 1)[0]
             if kind is None or f" {kind} file" in message:
                 (root / rel).unlink()
@@ -279,17 +368,19 @@ def update(root: Path = ROOT, kind: str | None = None, names: tuple[str, ...] = 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog=COMMAND, description=__doc__.split("\n\n")[0])
     parser.add_argument("command", choices=["check", "update"])
-    parser.add_argument("kind", nargs="?", help="excerpts, outputs, calltrees, diagrams or history (default: every kind)")
+    parser.add_argument("kind", nargs="?", help="excerpts, outputs, calltrees, diagrams, texts or history (default: every kind)")
     parser.add_argument("names", nargs="*", help="only these items of the kind")
     parser.add_argument("--root", type=Path, default=ROOT, help="the project to work on (default: this one)")
-    args = parser.parse_args(argv)
+    parser.add_argument("--django", metavar="SERIES", help="only this Django series (default: every supported one)")
+    args = parser.parse_intermixed_args(argv)
     root = args.root.resolve()
     try:
+        series = django_series.selected(args.django, root) if args.django else None
         if args.command == "update":
-            report = update(root, args.kind, tuple(args.names))
+            report = update(root, args.kind, tuple(args.names), series=series)
         else:
-            report = check(root, args.kind, tuple(args.names))
-    except ItemError as exc:
+            report = check(root, args.kind, tuple(args.names), series=series)
+    except (ItemError, SeriesError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     for notice in report.notices:

@@ -54,6 +54,9 @@ def broken_links(site: Path, site_url: str = "") -> list[str]:
     problems = []
     base = "http://site.invalid/"
     site_url = site_url.rstrip("/") + "/" if site_url else base
+    # A site built for a folder (site_url http://host/6.1/, one Django series of several)
+    # links to itself absolutely from its 404 page: /6.1/...
+    folder = urlsplit(site_url).path.lstrip("/") if site_url != base else ""
     for html in sorted(site.rglob("*.html")):
         rel = html.relative_to(site).as_posix()
         if rel.startswith("assets/"):
@@ -64,6 +67,8 @@ def broken_links(site: Path, site_url: str = "") -> list[str]:
             absolute = urljoin(here, href)
             if absolute.startswith(site_url):
                 absolute = base + absolute[len(site_url) :]
+            elif folder and absolute.startswith(base + folder):  # /6.1/... from a page at any depth
+                absolute = base + absolute[len(base + folder) :]
             url = urlsplit(absolute)
             if f"{url.scheme}://{url.netloc}/" != base:
                 continue  # another host, mailto:, javascript:

@@ -24,7 +24,7 @@ _FENCE = re.compile(r"^\s*(?P<fence>`{3,}|~{3,})")
 
 # Where each kind of included file belongs: True = inside a code fence.
 INSIDE_A_FENCE = {"snippets": True, "outputs": True, "excerpts": False, "calltrees": False, "diagrams": False,
-                  "history": False, "measurements": False}
+                  "history": False, "measurements": False, "texts": False}
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from scripts.includes import ROOT
 # Everything a build or `mkdocs serve` reads; derived, so that a new folder pages use
 # (overrides/, calltrees/, ...) is never left out of the copy.
 NOT_SITE_SOURCES = shutil.ignore_patterns(
-    ".git", ".venv", ".venv-zensical", ".lock-venv", ".cache", "site", "__pycache__", ".pytest_cache",
+    ".git", ".venv", ".venv-zensical", ".venv-django-*", ".mkdocs-django-*", ".lock-venv", ".cache", "site", "__pycache__", ".pytest_cache",
     "*.sqlite3", "node_modules", "tests",
 )
 SERVING = "Serving on http://127.0.0.1:"

@@ -17,6 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from scripts.django_series import Series
 from scripts.generated_files import GeneratedFile, Item, ItemError, parse_toml, table_line
 from scripts.snippet_runs import SnippetFailed, run_snippet
 
@@ -78,8 +79,8 @@ def load_manifest(root: Path) -> list[ShownOutput]:
             for o in parse_manifest(root, path.relative_to(root).as_posix(), path.read_text(encoding="utf-8"))]
 
 
-def fresh_text(output: ShownOutput, root: Path) -> str:
-    run = run_snippet(output.snippet, root)
+def fresh_text(output: ShownOutput, root: Path, python: str | None = None) -> str:
+    run = run_snippet(output.snippet, root, python=python)
     try:
         run.require_success()
     except SnippetFailed as exc:
@@ -93,6 +94,17 @@ class OutputKind:
     name = "outputs"
     manifests = MANIFESTS
     generated = ("outputs/*.txt",)
+    per_series = True  # each Django series prints its own
+
+    def __init__(self, series: Series | None = None):
+        self.series = series
+
+    def for_series(self, series: Series) -> "OutputKind":
+        """Outputs of ``series``: its snippets run with that series' interpreter."""
+        return OutputKind(series)
+
+    def python(self, root: Path) -> str | None:
+        return self.series.python() if self.series is not None else None  # the tools' environments
 
     def load(self, root: Path, manifest: str, text: str) -> list[Item]:
         return [Item(self.name, o.name, o.where, o) for o in parse_manifest(root, manifest, text)]
@@ -101,7 +113,8 @@ class OutputKind:
         """Snippets are independent programs: run them side by side before rendering, which
         then finds each run done (run_snippet keeps one run per snippet per process)."""
         with ThreadPoolExecutor(max_workers=2) as pool:
-            list(pool.map(lambda item: run_snippet(item.spec.snippet, root), items))
+            python = self.python(root)
+            list(pool.map(lambda item: run_snippet(item.spec.snippet, root, python=python), items))
 
     def paths(self, item: Item, root: Path) -> list[str]:
         return [item.spec.path]
@@ -109,7 +122,7 @@ class OutputKind:
     def render(self, item: Item, root: Path) -> list[GeneratedFile]:
         output: ShownOutput = item.spec
         return [GeneratedFile(
-            output.path, fresh_text(output, root), python_dependent=output.depends_on_python,
+            output.path, fresh_text(output, root, self.python(root)), python_dependent=output.depends_on_python,
             why=f"it no longer matches what {output.snippet} prints",
             fresh_label=f"python {output.snippet} (fresh run)",
         )]

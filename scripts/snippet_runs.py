@@ -13,6 +13,8 @@ The servers a snippet starts die with the snippet in turn (see child_processes.p
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import importlib.util
 import os
 import signal
@@ -64,19 +66,37 @@ class SnippetRun:
             )
 
 
-def run_snippet(snippet: str, root: Path = ROOT, timeout: float = SNIPPET_TIMEOUT) -> SnippetRun:
+def run_snippet(snippet: str, root: Path = ROOT, timeout: float = SNIPPET_TIMEOUT,
+                python: str | None = None) -> SnippetRun:
     """Run ``python <snippet>`` as a reader would, from the project root; cached per process,
     so a snippet's own test and the check of its shown output share one run. Raises
     SnippetTimedOut, having killed the snippet's process group, after ``timeout`` seconds.
-    A run that ``start_in_background`` began is waited for, not started again."""
-    return _runs.run(snippet, Path(root).resolve(), timeout)
+    A run that ``start_in_background`` began is waited for, not started again.
+
+    ``python`` is the interpreter, that is, the Django series it runs on; by default the one
+    ``on_interpreter`` chose (the snippet tests choose each series' in turn), else this one."""
+    return _runs.run(snippet, Path(root).resolve(), timeout, python or _chosen.get() or sys.executable)
 
 
-def start_in_background(snippets: list[str], root: Path = ROOT, workers: int = 2) -> None:
-    """Begin these snippets' runs now, ``workers`` at a time, so that the tests that need them
-    later find them done. Snippets are independent programs that spend most of their time
-    waiting on servers they start, so a test session overlaps them."""
-    _runs.start(list(dict.fromkeys(snippets)), Path(root).resolve(), workers)
+def start_in_background(runs: list[tuple[str, str | None]], root: Path = ROOT, workers: int = 2) -> None:
+    """Begin these (snippet, interpreter) runs now, ``workers`` at a time, so that the tests
+    that need them later find them done. Snippets are independent programs that spend most
+    of their time waiting on servers they start, so a test session overlaps them."""
+    wanted = [(s, p or sys.executable) for s, p in runs]
+    _runs.start(list(dict.fromkeys(wanted)), Path(root).resolve(), workers)
+
+
+_chosen: contextvars.ContextVar[str | None] = contextvars.ContextVar("snippet_interpreter", default=None)
+
+
+@contextlib.contextmanager
+def on_interpreter(python: str):
+    """Inside the block, ``run_snippet`` without ``python=`` runs snippets with ``python``."""
+    token = _chosen.set(python)
+    try:
+        yield
+    finally:
+        _chosen.reset(token)
 
 
 class _Runs:
@@ -87,8 +107,8 @@ class _Runs:
         self._futures: dict[tuple, Future] = {}
         self._pool: ThreadPoolExecutor | None = None
 
-    def run(self, snippet: str, root: Path, timeout: float) -> SnippetRun:
-        key = (snippet, root, timeout)
+    def run(self, snippet: str, root: Path, timeout: float, python: str) -> SnippetRun:
+        key = (snippet, root, timeout, python)
         with self._lock:
             future, mine = self._futures.get(key), False
             if future is None:
@@ -96,19 +116,19 @@ class _Runs:
                 self._futures[key] = future
         if mine:  # nobody began it: run it here, in the caller's thread
             try:
-                future.set_result(_run_snippet(snippet, root, timeout))
+                future.set_result(_run_snippet(snippet, root, timeout, python))
             except BaseException as error:
                 future.set_exception(error)
         return future.result()
 
-    def start(self, snippets: list[str], root: Path, workers: int) -> None:
+    def start(self, runs: list[tuple[str, str]], root: Path, workers: int) -> None:
         with self._lock:
             if self._pool is None:
                 self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="snippet run")
-            for snippet in snippets:
-                key = (snippet, root, SNIPPET_TIMEOUT)
+            for snippet, python in runs:
+                key = (snippet, root, SNIPPET_TIMEOUT, python)
                 if key not in self._futures:
-                    self._futures[key] = self._pool.submit(_run_snippet, snippet, root, SNIPPET_TIMEOUT)
+                    self._futures[key] = self._pool.submit(_run_snippet, snippet, root, SNIPPET_TIMEOUT, python)
 
 
 _runs = _Runs()
@@ -128,9 +148,9 @@ def _kill_the_group(process: subprocess.Popen) -> None:
         pass  # the group has already ended
 
 
-def _run_snippet(snippet: str, root: Path, timeout: float) -> SnippetRun:
+def _run_snippet(snippet: str, root: Path, timeout: float, python: str) -> SnippetRun:
     process = subprocess.Popen(
-        [sys.executable, snippet],
+        [python, snippet],
         cwd=root,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import re
 import os
 import runpy
 import sys
@@ -42,6 +43,8 @@ def run(rules: Rules):
         except SystemExit as exit:
             if exit.code not in (0, None):
                 raise AssertionError(f"runserver exited with {exit.code}:\n{console.getvalue()}") from None
-    if "Starting WSGI development server at http://127.0.0.1:" not in console.getvalue():
+    # The banner: "Starting WSGI development server at" from Django 6.1, "Starting
+    # development server at" before.
+    if not re.search(r"Starting (WSGI )?development server at http://127\.0\.0\.1:", console.getvalue()):
         raise AssertionError(f"the server never bound its socket:\n{console.getvalue()}")
     return recorder.tree()

@@ -29,7 +29,7 @@ import tempfile
 from pathlib import Path
 
 from support.child_processes import alive
-from support.runserver_process import start_runserver
+from support.runserver_process import BANNERS, start_runserver
 from support.tagged_console import Console, show
 
 HERE = Path(__file__).resolve().parent
@@ -133,7 +133,7 @@ def main():
             "Watching for file changes with StatReloader",
             "autoreload_started: the reloader is a StatReloader (no WatchmanReloader: pywatchman not installed.)",
         ]
-        assert any(t.startswith("Starting WSGI development server at") for t in lines_of(child, "django-main-thread"))
+        assert any(t.startswith(BANNERS) for t in lines_of(child, "django-main-thread"))
         assert not any(t.startswith("Starting") for t in lines_of(child, "MainThread"))
     assert not any(t.startswith(("Starting", "Watching")) for t in lines_of(parent))
     assert f"file_changed: <project>/{WATCHED}" in lines_of(first_child, "MainThread")

@@ -24,7 +24,7 @@ import tempfile
 from pathlib import Path
 
 from support.child_processes import alive
-from support.runserver_process import start_runserver
+from support.runserver_process import BANNERS, start_runserver
 from support.tagged_console import Console, show
 
 HERE = Path(__file__).resolve().parent
@@ -132,7 +132,7 @@ def main():
     # The fix restarts the child (code 3), and the new child sets up and serves.
     assert "the child exited with code 3" in lines_of(parent)
     assert "[hello] HelloConfig.ready()" in lines_of(second_child)
-    assert any(t.startswith("Starting WSGI development server") for t in lines_of(second_child, "django-main-thread"))
+    assert any(t.startswith(BANNERS) for t in lines_of(second_child, "django-main-thread"))
 
 
 if __name__ == "__main__":

@@ -146,9 +146,11 @@ class StaticSite:
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site):
-    site = StaticSite(built_site)
-    yield site.url
+def site_url(versioned_site, built_site):
+    """The newest series' site, served with the others side by side (``/6.1/``), as
+    published: its version selector reads ``/versions.json``. No trailing slash."""
+    site = StaticSite(versioned_site)
+    yield f"{site.url}/{built_site.name}"
     site.close()
 
 
@@ -236,7 +238,8 @@ class PageVisit:
 
     def _route(self, route):
         url = route.request.url
-        if url.startswith(self.site_url + "/"):
+        origin = "{0.scheme}://{0.netloc}/".format(urlsplit(self.site_url))
+        if url.startswith(origin):  # the site, or its sibling series and versions.json
             self.local.append(url)
             route.continue_()
         else:
@@ -565,7 +568,7 @@ def link_problems(report: PageReport, site_url: str, site: Path) -> list[str]:
         if not href.startswith(site_url + "/"):
             continue
         parts = urlsplit(href)
-        target = built_file(site, parts.path)
+        target = built_file(site, parts.path[len(urlsplit(site_url).path):])
         if not target.is_file():
             problems.append(f"{raw}: no {target.relative_to(site)} in the build")
             continue

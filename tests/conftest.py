@@ -50,17 +50,33 @@ def project_root() -> Path:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Build the site once with `mkdocs build --strict` and return the output folder."""
+def versioned_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Build the published site once, as `make build` does: one strict MkDocs build per
+    supported Django series side by side (scripts/series_site.py); return its folder."""
+    from scripts import series_site
+
     site_dir = tmp_path_factory.mktemp("site")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
-    return site_dir
+    try:
+        return series_site.build(site_dir)
+    except series_site.SeriesBuildFailed as exc:
+        pytest.fail(str(exc))
+
+
+@pytest.fixture(scope="session")
+def built_site(versioned_site: Path) -> Path:
+    """The newest series' site of the published build (`site/<newest>/`): what the tests of
+    one site (links, browser, builders, weight) look at."""
+    from scripts import django_series
+
+    return versioned_site / django_series.newest(ROOT).name
+
+
+@pytest.fixture(scope="session")
+def built_site_url() -> str:
+    """The address the newest series' build is made for (site_url plus its folder)."""
+    from scripts import django_series, series_site
+
+    return series_site.site_url(django_series.newest(ROOT), ROOT)
 
 
 @pytest.fixture(scope="session")
@@ -83,20 +99,30 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     session; each test still waits for, and checks, the one run of its snippet."""
     from scripts.snippet_runs import start_in_background
 
+    from scripts import django_series
+
+    python = {s.name: s for s in django_series.supported(ROOT)}
     wanted = []
     shown = {o.name: o.snippet for o in _shown_outputs()}
     for item in session.items:
         path = Path(str(item.fspath))
+        callspec = getattr(item, "callspec", None)
         if path.parent.name == "snippets" and path.name.startswith("test_"):
             snippet = f"snippets/{path.stem.removeprefix('test_')}.py"
+            series = callspec.params.get("django_series") if callspec else None
             if (ROOT / snippet).is_file():
-                wanted.append(snippet)
+                wanted.append((snippet, series.python(ROOT) if series else None))
         elif path.name == "test_generated_files.py" and "[outputs:" in item.name:
-            name = item.name.split("[outputs:", 1)[1].rstrip("]")
-            if name in shown:
-                wanted.append(shown[name])
+            name, _, series = item.name.split("[outputs:", 1)[1].rstrip("]").partition("@django-")
+            series = python.get(series) if series else django_series.newest(ROOT)
+            if name in shown and series:
+                wanted.append((shown[name], series.python(ROOT)))
     if wanted:
-        start_in_background(wanted)
+        start_in_background(wanted, workers=SNIPPET_WORKERS)
+
+
+# Snippet runs mostly wait on the servers they start, so more run at once than there are cores.
+SNIPPET_WORKERS = int(os.environ.get("SNIPPET_WORKERS", "3"))
 
 
 def _shown_outputs():

@@ -11,7 +11,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from scripts import generate
+from scripts import django_series, generate
 from scripts.excerpts import EXCERPTS, load_manifest
 from scripts.generate import Item
 from scripts.includes import pages_including
@@ -39,7 +39,9 @@ def copy_of_quoted_sources(destination: Path) -> dict[str, SourceTree]:
 
 def problems(spec, sources: dict[str, SourceTree]) -> list[str]:
     kind = EXCERPTS.with_sources(**sources)
-    report = generate.check_items([Item("excerpts", spec.id, spec.where, spec)], ROOT, {"excerpts": kind})
+    # The copy is of the newest series' sources: check that series' files against it.
+    report = generate.check_items([Item("excerpts", spec.id, spec.where, spec)], ROOT, {"excerpts": kind},
+                                  [django_series.newest(ROOT)])
     return report.problems + report.notices
 
 

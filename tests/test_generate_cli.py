@@ -50,7 +50,7 @@ def small_project(root: Path) -> Path:
 def test_an_unknown_kind_is_an_error_that_lists_the_kinds():
     result = cli("check", "excerpt")
     assert result.returncode == 2
-    assert result.stderr == "error: unknown kind 'excerpt'; the kinds are: excerpts, outputs, calltrees, diagrams, history\n"
+    assert result.stderr == "error: unknown kind 'excerpt'; the kinds are: excerpts, outputs, calltrees, diagrams, texts, history\n"
 
 
 def test_an_unknown_name_is_an_error_naming_the_manifests_not_a_silent_pass():

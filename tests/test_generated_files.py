@@ -25,6 +25,14 @@ from scripts.includes import pages_including
 ROOT = Path(os.environ.get("GENERATED_FILES_ROOT", includes.ROOT))
 SELECTION = generate.load(ROOT)
 KINDS = generate.kinds()
+# Each item once per Django series that renders it (every series for a per-series kind).
+SERIES = generate.series_list(ROOT, None)
+CASES = [(s, i) for s in SERIES for i in SELECTION.items if i.kind in generate.kinds_for(s, KINDS)]
+
+
+def case_id(series, item) -> str:
+    """``excerpts:<id>`` for the newest series, ``excerpts:<id>@django-6.0`` for another."""
+    return f"{item.kind}:{item.name}" + ("" if series.newest else f"@django-{series.name}")
 
 
 class NotVerifiedOnThisPython(UserWarning):
@@ -35,9 +43,9 @@ def manifest_of(error: str) -> str:
     return error.split(":", 1)[0]
 
 
-@pytest.mark.parametrize("item", SELECTION.items, ids=[f"{i.kind}:{i.name}" for i in SELECTION.items])
-def test_generated_files_match_what_the_engine_writes(item):
-    report = generate.check_items([item], ROOT, KINDS)
+@pytest.mark.parametrize(("series", "item"), CASES, ids=[case_id(s, i) for s, i in CASES])
+def test_generated_files_match_what_the_engine_writes(series, item):
+    report = generate.check_items([item], ROOT, KINDS, [series])
     for notice in report.notices:
         warnings.warn(NotVerifiedOnThisPython(notice))
     assert not report.problems, "\n\n".join(report.problems)
@@ -53,7 +61,7 @@ def test_no_generated_file_is_orphaned():
     assert not orphans, "\n".join(orphans)
 
 
-@pytest.mark.parametrize("kind", ["excerpts", "outputs", "calltrees", "diagrams", "history"])
+@pytest.mark.parametrize("kind", ["excerpts", "outputs", "calltrees", "diagrams", "texts", "history"])
 def test_every_generated_file_is_included_by_a_page(kind):
     unused = []
     for item in SELECTION.items:

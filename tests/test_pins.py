@@ -10,6 +10,8 @@ import re
 from importlib import metadata
 from pathlib import Path
 
+from scripts import django_series
+
 ROOT = Path(__file__).resolve().parent.parent
 PIN = re.compile(r"^([A-Za-z0-9_.-]+)==([^\s;]+)$")
 
@@ -28,6 +30,7 @@ def pins(name: str) -> dict[str, str]:
 def test_direct_dependencies_are_pinned_identically_in_the_lock_file():
     direct, locked = pins("requirements.in"), pins("requirements.txt")
     assert {n: locked.get(n) for n in direct} == direct
+    assert "django" not in direct, "Django's releases are listed in django-series.txt, not requirements.in"
 
 
 def test_the_environment_matches_the_lock_file():
@@ -64,3 +67,31 @@ def test_the_zensical_environment_matches_its_lock_file():
     locked = pins("requirements-zensical.txt")
     assert {n: installed.get(n) for n in locked} == locked
     assert set(installed) - set(locked) == set(), "installed in .venv-zensical but not pinned"
+
+
+def test_each_django_series_has_a_lock_file_with_the_same_pins_and_its_release():
+    """django-series.txt lists the series; requirements.txt pins the newest one's release,
+    and each older series' lock file pins the same versions of everything but Django."""
+    every = django_series.supported(ROOT)
+    locked = pins("requirements.txt")
+    assert locked["django"] == every[0].release, "requirements.txt: run `make lock` after editing django-series.txt"
+    for series in every[1:]:
+        theirs = pins(series.lock_file)
+        assert theirs["django"] == series.release, f"{series.lock_file}: run `make lock`"
+        assert {n: v for n, v in theirs.items() if n != "django"} == {n: v for n, v in locked.items() if n != "django"}
+    listed = {s.lock_file for s in every[1:]}
+    assert {p.name for p in ROOT.glob("requirements-django-*.txt")} == listed, "lock files of unlisted series: run `make lock`"
+
+
+def test_each_older_series_environment_matches_its_lock_file():
+    for series in django_series.supported(ROOT)[1:]:
+        paths = [str(p) for p in sorted((ROOT / series.venv / "lib").glob("python*/site-packages"))]
+        assert paths, f"{series.venv} is missing: `make test` (or `make {series.venv}/.installed`) installs it"
+        installed = {
+            d.metadata["Name"].lower().replace("_", "-"): d.version
+            for d in metadata.distributions(path=paths)
+            if d.metadata["Name"].lower() not in {"pip", "setuptools", "wheel"}
+        }
+        locked = pins(series.lock_file)
+        assert {n: installed.get(n) for n in locked} == locked, f"{series.venv} drifted from {series.lock_file}"
+        assert set(installed) - set(locked) == set(), f"installed in {series.venv} but not pinned"

@@ -12,6 +12,11 @@ import sys
 from support.child_processes import dies_with_this_process
 
 
+# The line runserver prints when it listens begins with one of these: "Starting WSGI
+# development server at" from Django 6.1 on, "Starting development server at" before.
+BANNERS = ("Starting WSGI development server at", "Starting development server at")
+
+
 # --8<-- [start:start]
 def start_runserver(project, command):
     """`python manage.py runserver ...` in the project, as a terminal would start it."""

@@ -12,13 +12,13 @@ import pytest
 from scripts.snippet_runs import run_snippet
 
 
-def test_the_autoreloader_runs_standalone_and_its_asserts_hold():
+def test_the_autoreloader_runs_standalone_and_its_asserts_hold(runserver_banner):
     run = run_snippet("snippets/launch_autoreload.py")
     assert run.returncode == 0, run.stderr
     out = run.stdout
     assert "RUN_MAIN='true'" in out and "the child exited with code 3" in out
-    assert out.count("Starting WSGI development server at http://127.0.0.1:") == 2
-    assert "Starting WSGI development server at http://127.0.0.1:0/" not in out
+    assert out.count(f"{runserver_banner} http://127.0.0.1:") == 2
+    assert f"{runserver_banner} http://127.0.0.1:0/" not in out
     assert out.endswith("processes still running: []\n")
 
 

@@ -11,13 +11,13 @@ import pytest
 from scripts.snippet_runs import run_snippet
 
 
-def test_the_startup_error_snippet_runs_standalone_and_its_asserts_hold():
+def test_the_startup_error_snippet_runs_standalone_and_its_asserts_hold(runserver_banner):
     run = run_snippet("snippets/launch_startup_error.py")
     assert run.returncode == 0, run.stderr
     out = run.stdout
     assert "    Exception in thread django-main-thread:\n" in out
     assert "    SyntaxError: invalid syntax\n" in out
-    assert out.count("Starting WSGI development server at http://127.0.0.1:") == 1
+    assert out.count(f"{runserver_banner} http://127.0.0.1:") == 1
     assert out.endswith("processes still running: []\n")
 
 

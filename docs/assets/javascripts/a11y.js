@@ -28,6 +28,12 @@
  *   does, and leaves each block to the theme once the theme has set it up (its <pre>
  *   then has an id starting "__code_").
  *
+ * - The version selector (one site per Django series, extra.version in the build's
+ *   configuration) is a button showing the series ("Django 6.1.3") but named
+ *   "Select version", so its name leaves out what it shows (axe rule
+ *   label-content-name-mismatch). It is named "Django 6.1.3: choose the Django
+ *   series".
+ *
  * The script watches the document, so it also covers what appears later. It reads
  * the layout only where the browser has just laid it out (a ResizeObserver's
  * callback, which also runs when the window is resized), or, for code blocks not
@@ -140,8 +146,20 @@
     }
   }
 
+  function nameVersionSelector() {
+    var buttons = document.querySelectorAll(".md-version__current");
+    Array.prototype.forEach.call(buttons, function (button) {
+      var shown = button.textContent.trim();
+      var name = button.getAttribute("aria-label") || "";
+      if (shown && name.indexOf(shown) !== 0) {
+        button.setAttribute("aria-label", shown + ": choose the Django series");
+      }
+    });
+  }
+
   function update() {
     nameSearchDialog();
+    nameVersionSelector();
     nameAnnotationMarkers();
     watchScrollingBoxes();
     queueCodeBlocks(false);
