@@ -9,21 +9,22 @@ answered (stylesheets, scripts, the search index, the favicon), every internal l
 must find a term and open its result, and a missing page must get the site's own 404 page
 with its styles.
 
-Where the published files sit, and under which prefix, is said once, by
-``published_layout()``: a build that writes another layout (one folder per Django series,
-say) changes that function only.
+The published build is the one ``make build`` writes: one folder per Django series
+(``<repository>/6.1/``, ...), ``versions.json`` for the version selector, a root page that
+leads to the newest series, and the root ``404.html`` that Pages answers a missing page
+with. The pages checked are the newest series'; the version selector is checked to list
+every series and lead to each under the prefix.
 """
 
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from scripts import django_series, series_site
 from scripts.site_config import load_config, repo_url
 from tests.browser_support import PageVisit, SEARCH_TERM, built_file, first_page_with, ids_in, search
 from tests.subpath_server import SubpathSite
@@ -32,9 +33,12 @@ ROOT = Path(__file__).resolve().parent.parent
 REPOSITORY = urlsplit(repo_url(load_config(ROOT))).path.rstrip("/").rsplit("/", 1)[-1]
 
 
+NEWEST = django_series.newest(ROOT).name
+
+
 def published_layout(build: Path) -> tuple[Path, str]:
-    """The folder to serve (what the Pages artifact holds) and the URL prefix of the pages
-    to check in it: Pages serves a project's site at ``/<repository>/``."""
+    """The folder to serve (what the Pages artifact holds) and its URL prefix: Pages serves
+    a project's site at ``/<repository>/``."""
     return build, f"/{REPOSITORY}/"
 
 
@@ -45,11 +49,10 @@ def published(tmp_path_factory):
     folder, prefix = published_layout(build)
     site = SubpathSite(folder, prefix)
     try:
-        result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(build)],
-            cwd=ROOT, capture_output=True, text=True, env={**os.environ, "SITE_URL": site.url},
-        )
-        assert result.returncode == 0, f"mkdocs build --strict with SITE_URL={site.url} failed:\n{result.stderr}"
+        try:
+            series_site.build(build, env={**os.environ, "SITE_URL": site.url})
+        except series_site.SeriesBuildFailed as exc:
+            pytest.fail(f"the published build with SITE_URL={site.url} failed: {exc}")
         yield site.start(), folder, prefix
     finally:
         site.close()
@@ -64,9 +67,9 @@ def tab(browser, published):
 
 
 def pages_to_check(folder: Path) -> list[str]:
-    """The landing page, a nested page with a diagram, and the history page."""
-    diagram = first_page_with(folder, r'<div class="diagram"', "a diagram").lstrip("/")
-    return ["", diagram, "changes-since-2-2/"]
+    """The newest series' landing page, a nested page with a diagram, and the history page."""
+    diagram = first_page_with(folder / NEWEST, r'<div class="diagram"', "a diagram").lstrip("/")
+    return [f"{NEWEST}/", f"{NEWEST}/{diagram}", f"{NEWEST}/changes-since-2-2/"]
 
 
 def assets_loaded(page) -> dict:
@@ -121,12 +124,12 @@ def test_pages_their_assets_and_links_work_under_the_prefix(published, tab):
 
 def test_search_works_under_the_prefix(published, tab):
     site, folder, prefix = published
-    page = tab.open("/", until="ready")
+    page = tab.open(f"/{NEWEST}/", until="ready")
     results = search(page, SEARCH_TERM)
     hrefs = results.evaluate_all("as => as.map(a => a.href)")
     assert hrefs, f"searching {SEARCH_TERM!r} under {prefix} found nothing"
     assert all(h.startswith(site.url) for h in hrefs), f"search results outside {prefix}: {hrefs}"
-    assert any(u.startswith(site.url + "search/") for u in tab.local), "the search index was not loaded from under the prefix"
+    assert any(u.startswith(f"{site.url}{NEWEST}/search/") for u in tab.local), "the search index was not loaded from under the prefix"
     with page.expect_navigation():
         results.first.click()
     assert page.url.startswith(site.url) and built_file(folder, "/" + urlsplit(page.url).path[len(prefix):]).is_file()
@@ -144,3 +147,25 @@ def test_a_missing_page_gets_the_sites_404_page_with_its_assets(published, tab):
     assert loaded["applied"] and loaded["material"], loaded
     assert [f for f in tab.failed if not f.startswith(site.url + "no-such-page/")] == []
     assert link_problems(tab.page, site, folder, prefix) == []
+
+
+def test_the_root_leads_to_the_newest_series_and_the_selector_to_every_series(published, tab):
+    site, folder, prefix = published
+    page = tab.open("/", until="load")
+    page.wait_for_url(f"{site.url}{NEWEST}/")
+    current = page.locator(".md-version__current")
+    current.wait_for(state="attached")
+    releases = [s.release for s in django_series.supported(ROOT)]
+    assert current.inner_text().strip() == f"Django {releases[0]}"
+    links = page.locator(".md-version__link")
+    expected = [f"{site.url}{s.name}/" for s in django_series.supported(ROOT)]
+    assert links.evaluate_all("as => as.map(a => a.href)") == expected, "the selector does not list every series under the prefix"
+    assert [t.strip() for t in links.all_inner_texts()] == [f"Django {r}" for r in releases]
+    oldest = django_series.supported(ROOT)[-1]
+    page.locator(".md-version").hover(force=True)  # the list opens over the selector
+    links.last.wait_for(state="visible")
+    with page.expect_navigation():
+        links.last.click()
+    assert page.url.startswith(f"{site.url}{oldest.name}/"), page.url
+    assert f"Django {oldest.release}" in page.locator(".md-version__current").inner_text()
+    assert not tab.foreign and not tab.failed and not tab.errors, (tab.foreign, tab.failed, tab.errors)
