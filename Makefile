@@ -33,7 +33,7 @@ ZVENV := .venv-zensical
 ZBIN := $(ZVENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check update lock lock-series series-venvs releases browser nginx lighthouse zensical zensical-build zensical-serve
+.PHONY: serve test build check update lock lock-series bump series-venvs releases browser nginx lighthouse zensical zensical-build zensical-serve
 
 # The newest series by default (mkdocs.serve.yml); `make serve DJANGO=5.2` another one.
 ifeq ($(filter-out $(NEWEST),$(DJANGO)),)
@@ -129,6 +129,16 @@ lock:
 	{ echo "# Exact pins of Zensical's dependencies; generated from requirements-zensical.in by 'make lock'."; \
 	  .lock-venv/bin/python -m pip freeze --all --exclude pip --exclude setuptools --exclude wheel; } > requirements-zensical.txt
 	rm -rf .lock-venv
+
+# One series to a new patch release, in one command: `make bump DJANGO=5.2 RELEASE=5.2.20`
+# edits django-series.txt, re-locks (the older series' lock files alone, unless it is the
+# newest series), reinstalls that environment and regenerates that series' files,
+# listing the pages to review.
+bump:
+	@test -n "$(DJANGO)" -a -n "$(RELEASE)" || { echo "usage: make bump DJANGO=<series> RELEASE=<release>" >&2; exit 2; }
+	$(BIN)/python -m scripts.django_series bump $(DJANGO) $(RELEASE)
+	$(if $(filter $(NEWEST),$(DJANGO)),$(MAKE) lock,$(MAKE) lock-series)
+	$(MAKE) update DJANGO=$(DJANGO)
 
 # Only the older series' lock files, from requirements.txt as it is.
 lock-series:

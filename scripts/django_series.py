@@ -132,6 +132,42 @@ def selected(name: str | None, root: Path = ROOT) -> list[Series]:
     return [named(name, root)] if name else supported(root)
 
 
-if __name__ == "__main__":  # `python -m scripts.django_series`: one line per series
-    for s in supported():
-        print(s.name, s.release, s.venv, s.folder or ".")
+def bump(name: str, release: str, root: Path = ROOT) -> Series:
+    """Move series ``name`` to ``release`` in django-series.txt, keeping every other line
+    (comments included); refuse a release of another series or a series not listed."""
+    path = root / SERIES_FILE
+    series = named(name, root)
+    if not _LINE.match(f"{name} {release}"):
+        raise SeriesError(f"{release!r} is not a release of the {name} series (for example {name}.1)")
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    for i, line in enumerate(lines):
+        m = _LINE.match(line.strip())
+        if m and m["series"] == name:
+            lines[i] = line.replace(m["release"], release, 1)
+    path.write_text("".join(lines), encoding="utf-8")
+    _supported.cache_clear()
+    return Series(series.name, release, series.newest)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m scripts.django_series``: one line per series; ``bump SERIES RELEASE``:
+    move one series to another release (``make bump`` then re-locks and regenerates)."""
+    argv = sys.argv[1:] if argv is None else argv
+    try:
+        if argv[:1] == ["bump"] and len(argv) == 3:
+            bumped = bump(argv[1], argv[2])
+            print(f"{SERIES_FILE}: {bumped.name} is now {bumped.release}")
+        elif not argv:
+            for s in supported():
+                print(s.name, s.release, s.venv, s.folder or ".")
+        else:
+            print("usage: python -m scripts.django_series [bump SERIES RELEASE]", file=sys.stderr)
+            return 2
+    except SeriesError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

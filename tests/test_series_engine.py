@@ -196,3 +196,24 @@ def test_an_object_that_differs_from_the_previous_series_carries_a_collapsed_dif
     # The oldest series listed has nothing to compare with; an object both read alike, no block.
     assert "What changed" not in (root / OLDER.folder / "excerpts" / "handle.md").read_text()
     assert "What changed" not in (root / "excerpts" / "same.md").read_text()
+
+
+def test_bumping_a_series_changes_its_line_only(tmp_path):
+    from scripts import django_series
+
+    (tmp_path / django_series.SERIES_FILE).write_text("# the series\n6.1 6.1.3\n6.0 6.0.10\n5.2 5.2.19\n", encoding="utf-8")
+    bumped = django_series.bump("5.2", "5.2.20", tmp_path)
+    assert (bumped.name, bumped.release, bumped.newest) == ("5.2", "5.2.20", False)
+    assert (tmp_path / django_series.SERIES_FILE).read_text(encoding="utf-8") == "# the series\n6.1 6.1.3\n6.0 6.0.10\n5.2 5.2.20\n"
+    assert [s.release for s in django_series.supported(tmp_path)] == ["6.1.3", "6.0.10", "5.2.20"]
+
+
+@pytest.mark.parametrize("name, release, complaint", [("5.2", "6.0.1", "not a release of the 5.2 series"),
+                                                      ("4.2", "4.2.1", "4.2")])
+def test_a_bump_to_another_series_or_of_an_unlisted_one_is_refused(tmp_path, name, release, complaint):
+    from scripts import django_series
+
+    (tmp_path / django_series.SERIES_FILE).write_text("6.1 6.1.3\n5.2 5.2.19\n", encoding="utf-8")
+    with pytest.raises(django_series.SeriesError, match=complaint):
+        django_series.bump(name, release, tmp_path)
+    assert (tmp_path / django_series.SERIES_FILE).read_text(encoding="utf-8") == "6.1 6.1.3\n5.2 5.2.19\n"
