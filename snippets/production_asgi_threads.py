@@ -9,25 +9,16 @@ through support/asgi_recording.py, which prints each step and the thread it ran 
 two requests, one after the other, to a sync view, and prints each one's steps.
 """
 
-import http.client
 import re
 import sys
 from pathlib import Path
 
+from support.client import get
 from support.server_process import ServerProcess
 
 SNIPPETS = Path(__file__).resolve().parent
 SITE = {"PYTHONPATH": str(SNIPPETS)}
 STEP = re.compile(r"\[asgi\] (.+) in (.+)$")
-
-
-def get(port, path):
-    client = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    client.request("GET", path)
-    response = client.getresponse()
-    body = response.read()
-    client.close()
-    return response.status, body
 
 
 # --8<-- [start:two-requests]
@@ -37,8 +28,8 @@ requests = []
 with ServerProcess("uvicorn", command, ready=r"Uvicorn running on http://127\.0\.0\.1:(\d+)",
                    cwd=SNIPPETS / "mysite", env=SITE) as uvicorn:
     for _ in range(2):
-        status, body = get(uvicorn.port, "/asgi/thread/")
-        assert status == 200, (status, body)
+        response, body = get(uvicorn.port, "/asgi/thread/")
+        assert response.status == 200, (response.status, body)
         steps = []
         while not steps or steps[-1][0] != "application returned":
             line = uvicorn.wait_for(STEP, 30)

@@ -12,11 +12,11 @@ with its process, its thread, and the event loop running in that thread, numbere
 order the process first saw it.
 """
 
-import http.client
 import json
 import sys
 from pathlib import Path
 
+from support.client import get
 from support.server_process import ServerProcess
 
 SNIPPETS = Path(__file__).resolve().parent
@@ -35,11 +35,7 @@ PATHS = ["/where/async/", "/where/async/", "/where/sync/", "/where/sync/"]
 
 
 def get_json(port, path):
-    client = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    client.request("GET", path)
-    response = client.getresponse()
-    body = response.read()
-    client.close()
+    response, body = get(port, path)
     assert response.status == 200, (path, response.status, body[:300])
     return json.loads(body)
 
