@@ -260,8 +260,10 @@ def _first_entry(frame) -> bool:
 
 def _suspending(frame) -> bool:
     """Whether a coroutine's frame that returns is only suspending (at a ``YIELD_VALUE``,
-    for an ``await``), not finishing."""
-    return frame.f_code.co_code[frame.f_lasti] == _YIELD_VALUE
+    for an ``await``), not finishing. Python 3.12 reports the ``YIELD_VALUE`` itself;
+    3.13 the ``RESUME`` that follows it."""
+    code, at = frame.f_code.co_code, frame.f_lasti
+    return code[at] == _YIELD_VALUE or (code[at] == _RESUME and at >= 2 and code[at - 2] == _YIELD_VALUE)
 
 
 _YIELD_VALUE = dis.opmap["YIELD_VALUE"]
