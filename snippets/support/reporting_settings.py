@@ -15,6 +15,7 @@ It runs inside runserver, in the project copy, with only the project on the path
 imports nothing but the standard library, Django and the project's settings.
 """
 
+import inspect
 import io
 import os
 import shlex
@@ -87,18 +88,36 @@ def on_file_changed(sender, file_path, **kwargs):
 
 def on_request_started(sender, **kwargs):
     """Show, for each thread of this process, the functions of interest on its stack."""
-    frames = sys._current_frames()
     report("threads of this process, and where each one is:")
-    for thread in threading.enumerate():
-        stack, frame = [], frames[thread.ident]
-        while frame is not None:
-            code = frame.f_code
-            if f"{frame.f_globals.get('__name__')}.{code.co_qualname}" in ON_THE_WAY:
-                owner = frame.f_locals.get("self")  # methods: named after type(self)
-                name = f"{type(owner).__name__}.{code.co_name}" if owner else code.co_name
-                stack.insert(0, name)
-            frame = frame.f_back
+    for thread, stack in stacks_of_every_thread():
         report(f"  {thread.name}: {' > '.join(stack)}")
+
+
+def stacks_of_every_thread():
+    # The other threads go on running while this one walks their stacks, and a generator
+    # that yields meanwhile (the reloader's tick() does once a second) is cut off from
+    # its caller: the walk ends early, at the generator. So walk again until no walk does.
+    for _ in range(100):
+        frames = sys._current_frames()
+        walks = [(thread, *walk(frames[thread.ident])) for thread in threading.enumerate()]
+        if all(whole for _, _, whole in walks):
+            return [(thread, stack) for thread, stack, _ in walks]
+    raise RuntimeError("no whole stack of every thread in 100 tries")
+
+
+def walk(frame):
+    """The functions of interest from the thread's first frame to this one, and whether
+    the walk got there (a generator's frame has no caller while it is suspended)."""
+    stack = []
+    while True:
+        code = frame.f_code
+        if f"{frame.f_globals.get('__name__')}.{code.co_qualname}" in ON_THE_WAY:
+            owner = frame.f_locals.get("self")  # methods: named after type(self)
+            name = f"{type(owner).__name__}.{code.co_name}" if owner else code.co_name
+            stack.insert(0, name)
+        if frame.f_back is None:
+            return stack, not code.co_flags & inspect.CO_GENERATOR
+        frame = frame.f_back
 
 
 ON_THE_WAY = {  # the functions worth showing, by module and qualified name
