@@ -328,6 +328,18 @@ def axe_violations(page, within: tuple[str, ...] = ()) -> list[dict]:
     return [v for v in results["violations"] if v["impact"] in BLOCKING_IMPACTS]
 
 
+def shown_to_a_reader(locator) -> bool:
+    """Whether an element the locator finds is on screen for a reader once transitions
+    have ended: laid out, not `visibility: hidden` and not fully transparent. (Playwright's
+    is_visible() counts an element at opacity 0 as visible, as a closed annotation's note
+    is while Material sets it up.) No element found is not shown; nothing is waited for."""
+    settle(locator.page)
+    return locator.evaluate_all(
+        """es => es.some(e => { const s = getComputedStyle(e);
+                  return e.getClientRects().length > 0 && s.visibility !== 'hidden' && Number(s.opacity) > 0; })"""
+    )
+
+
 def describe_violations(violations: list[dict]) -> str:
     lines = []
     for v in violations:

@@ -30,6 +30,7 @@ from tests.browser_support import (
     open_first_annotation,
     pages_whose_html_matches,
     search,
+    shown_to_a_reader,
     site_pages,
     tab_panels,
 )
@@ -159,11 +160,11 @@ def test_a_code_annotation_opens(visit, built_site):
     show_every_code_block(page)
     marker = page.locator(".md-annotation").first
     expect(marker, f"{path}: the code annotations were not set up").to_be_attached(timeout=5_000)
-    assert not marker.locator(".md-tooltip").is_visible()
+    assert not shown_to_a_reader(marker.locator(".md-tooltip")), f"{path}: an annotation's note shows before a click"
     assert marker.locator("a.md-annotation__index").get_attribute("aria-label") == "Annotation 1"
 
     marker, tooltip = open_first_annotation(page)
-    assert tooltip.is_visible()
+    assert shown_to_a_reader(tooltip), f"{path}: the clicked annotation's note does not show"
     text = tooltip.inner_text().strip()
     assert len(text) > 10, f"the annotation opened empty: {text!r}"
     box, viewport = tooltip.bounding_box(), page.viewport_size
