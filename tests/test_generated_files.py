@@ -43,8 +43,17 @@ def manifest_of(error: str) -> str:
     return error.split(":", 1)[0]
 
 
+@pytest.fixture(scope="module")
+def every_diagram_drawn() -> None:
+    """Every diagram drawn at once, in one browser (the engine keeps each drawing), rather
+    than a browser started for each diagram's test."""
+    generate.prepare([i for i in SELECTION.items if i.kind == "diagrams"], ROOT, KINDS)
+
+
 @pytest.mark.parametrize(("series", "item"), CASES, ids=[case_id(s, i) for s, i in CASES])
-def test_generated_files_match_what_the_engine_writes(series, item):
+def test_generated_files_match_what_the_engine_writes(series, item, request):
+    if item.kind == "diagrams":
+        request.getfixturevalue("every_diagram_drawn")
     report = generate.check_items([item], ROOT, KINDS, [series])
     for notice in report.notices:
         warnings.warn(NotVerifiedOnThisPython(notice))
