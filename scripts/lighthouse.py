@@ -8,6 +8,7 @@ figures; they are a measurement, not a test assertion.
     python -m scripts.lighthouse                      # build the site, score every page
     python -m scripts.lighthouse / request/middleware/   # only these pages
     python -m scripts.lighthouse --site /tmp/site        # a site built before
+    python -m scripts.lighthouse --reports /tmp/reports  # keep each run's JSON report there
 
 Lighthouse is pinned in ``lighthouse/package.json`` (and its lockfile) and installed there
 by ``make lighthouse`` (``npm ci``), which this module runs when it is missing. It runs with its defaults for a phone: a mobile screen
@@ -85,8 +86,14 @@ def site_paths(site_dir: Path) -> list[str]:
     return paths
 
 
-def score(url: str, chromium: str, work: Path) -> dict:
-    """One Lighthouse run (performance only) of one URL; its JSON report."""
+def report_name(path: str, run: int) -> str:
+    """The file a kept report is written to: "/request/middleware/", run 0 -> request-middleware.1.json."""
+    return f"{path.strip('/').replace('/', '-') or 'index'}.{run + 1}.json"
+
+
+def score(url: str, chromium: str, work: Path, keep: Path | None = None) -> dict:
+    """One Lighthouse run (performance only) of one URL; its JSON report (also left at
+    ``keep``, when given, for reading its audits: bootup-time, mainthread-work-breakdown...)."""
     report = work / "report.json"
     flags = " ".join(["--headless", *CHROMIUM_ARGS])
     result = subprocess.run(
@@ -98,17 +105,23 @@ def score(url: str, chromium: str, work: Path) -> dict:
     if result.returncode != 0 or not report.is_file():
         raise RuntimeError(f"lighthouse {url} failed (exit {result.returncode}):\n{result.stderr[-3000:]}")
     data = json.loads(report.read_text(encoding="utf-8"))
-    report.unlink()
+    if keep is not None:
+        keep.parent.mkdir(parents=True, exist_ok=True)
+        report.replace(keep)
+    else:
+        report.unlink()
     if data.get("runtimeError"):
         raise RuntimeError(f"lighthouse {url}: {data['runtimeError']}")
     return data
 
 
-def measure(paths: list[str] | None = None, built: Path | None = None, runs: int = 1) -> list[Score]:
+def measure(paths: list[str] | None = None, built: Path | None = None, runs: int = 1,
+            reports: Path | None = None) -> list[Score]:
     """Build the site (or take the one built in ``built``), serve it compressed, and score
     each page (all of them by default): the median of ``runs`` runs, each metric's median
     too. (Lighthouse's simulated throttling scales the CPU time it observes, so a busy
-    machine lowers the scores; several runs steady them.)"""
+    machine lowers the scores; several runs steady them.) With ``reports``, every run's
+    JSON report is kept in that folder (``report_name``)."""
     chromium = find_chromium()
     if not chromium:
         sys.exit("no Chromium for Lighthouse: run `python -m scripts.browser ensure`")
@@ -122,9 +135,11 @@ def measure(paths: list[str] | None = None, built: Path | None = None, runs: int
         wanted = paths or site_paths(site)
         with gzip_server.serving(site) as base:
             for path in wanted:
-                reports = [score(base + path, chromium, work) for _ in range(runs)]
-                performance = statistics.median(r["categories"]["performance"]["score"] for r in reports)
-                metrics = {key: statistics.median(r["audits"][key]["numericValue"] for r in reports) for key in METRICS}
+                runs_of_page = [score(base + path, chromium, work, reports / report_name(path, n) if reports else None)
+                                for n in range(runs)]
+                performance = statistics.median(r["categories"]["performance"]["score"] for r in runs_of_page)
+                metrics = {key: statistics.median(r["audits"][key]["numericValue"] for r in runs_of_page)
+                           for key in METRICS}
                 scores.append(Score(path, round(100 * performance), metrics))
     return scores
 
@@ -146,9 +161,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("paths", nargs="*", help="URL paths of pages (default: every page), e.g. / request/")
     parser.add_argument("--site", type=Path, help="score this built site instead of building one")
     parser.add_argument("--runs", type=int, default=1, help="runs per page; the median is printed (default: 1)")
+    parser.add_argument("--reports", type=Path, help="keep every run's JSON report in this folder")
     args = parser.parse_args(argv)
     paths = ["/" + p.strip("/") + ("/" if p.strip("/") else "") for p in args.paths] or None
-    scores = measure(paths, args.site.resolve() if args.site else None, args.runs)
+    scores = measure(paths, args.site.resolve() if args.site else None, args.runs,
+                     args.reports.resolve() if args.reports else None)
     print(f"Lighthouse {lighthouse_version()}, mobile, simulated throttling, gzip, median of {args.runs} "
           f"run(s); target >= {TARGET_SCORE}")
     print("\n".join(describe(scores)))

@@ -6,12 +6,14 @@ phone held upright).
   every function name on one line; an excerpt's title wraps within its block, at a space,
   a "/" or a "." rather than inside a word; a diagram wider than the screen says that it
   scrolls; and every code annotation's marker is on screen without scrolling the code,
-  large enough to tap and clear of its neighbours.
+  large enough to tap and clear of its neighbours, and a block with markers gives its
+  code room to scroll clear of their gutter, whether it was set up while the page loaded
+  or only when the reader scrolled to it.
 
 The figures come from the one load per page that the browser tests share
 (tests/screen_measures.py, SiteVisits in tests/browser_support.py); the styles under test
 are docs/assets/stylesheets/screens.css, site.css and diagrams.css, with
-docs/assets/javascripts/code-titles.js and scroll-hints.js.
+docs/assets/javascripts/code-titles.js, scroll-hints.js and annotation-gutter.js.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from tests.lazy_code_blocks import show_every_code_block
 from tests.screen_measures import PHONE, TARGET, WIDE
 
 PAGES = site_pages()
+# A code block whose first line has an annotation (the line beside the copy button).
+FIRST_LINE_ANNOTATED = r'<code><span id="__span-[\d-]+">[^\n]*<span class="c[^"]*">[^<]*\(\d+\)!?</span>'
 # Django's own line length (its black and flake8 settings).
 FITS_COLUMNS = 88
 
@@ -133,4 +137,56 @@ def test_a_marker_tapped_on_a_phone_opens_its_note_on_screen(visit, built_site):
     )
     note = tooltip.bounding_box()
     assert note and 0 <= note["x"] and note["x"] + note["width"] <= PHONE["width"], f"the note is off screen: {note}"
+    assert v.errors == [], v.errors
+
+
+# Blocks the theme has not set up when the page has loaded, marked to tell them apart later.
+MARK_BLOCKS_NOT_SET_UP_JS = """
+() => document.querySelectorAll('.md-content pre:not([id^="__code_"])')
+  .forEach(pre => { pre.dataset.lateBlock = ''; })
+"""
+
+GUTTER_JS = """
+() => [...document.querySelectorAll('.md-content pre > code')]
+  .filter(code => code.getClientRects().length > 0 && !code.closest('details:not([open])'))
+  .map(code => ({
+    late: 'lateBlock' in code.parentElement.dataset,
+    title: code.closest('.highlight')?.querySelector('.filename')?.textContent ?? code.textContent.slice(0, 40),
+    setUp: code.parentElement.id.startsWith('__code_'),
+    markers: code.querySelectorAll('.md-annotation').length,
+    firstLine: !!code.firstElementChild?.querySelector('.md-annotation'),
+    padding: parseFloat(getComputedStyle(code).paddingRight),
+  }))
+"""
+
+
+@pytest.mark.parametrize("pattern, what", [(ANNOTATED_CODE, "a code annotation"),
+                                           (FIRST_LINE_ANNOTATED, "an annotation on a block's first line")])
+def test_code_with_markers_has_room_to_scroll_clear_of_their_gutter_on_a_phone(visit, built_site, pattern, what):
+    """annotation-gutter.js marks the blocks that the theme has put markers in, as each
+    is set up: the one in view while the page loads, and every other one when the reader
+    scrolls to it (show_every_code_block). On a phone their code ends 64 px further on
+    (95 px when the first line, beside the copy button, has a marker too); no other block
+    does."""
+    path = first_page_with(built_site, pattern, what)
+    v = visit(viewport=PHONE, has_touch=True, is_mobile=True)
+    page = v.open(path, until="load")
+    page.evaluate(MARK_BLOCKS_NOT_SET_UP_JS)
+    show_every_code_block(page)
+    blocks = page.evaluate(GUTTER_JS)
+    assert any(b["markers"] and b["late"] for b in blocks), (
+        f"{path}: no block with markers was set up after the load, so that case goes untested"
+    )
+    assert any(b["firstLine"] for b in blocks) or pattern != FIRST_LINE_ANNOTATED, f"{path}: no first-line marker"
+    plain = {b["padding"] for b in blocks if not b["markers"]}
+    problems = []
+    for b in blocks:
+        wanted = 95 if b["firstLine"] else 64 if b["markers"] else None
+        if not b["setUp"]:
+            problems.append(f"{b['title']}: not set up by the theme")
+        elif wanted is not None and b["padding"] != wanted:
+            problems.append(f"{b['title']}: {b['markers']} marker(s), code padded {b['padding']} px, not {wanted}")
+        elif wanted is None and b["padding"] in (64, 95):
+            problems.append(f"{b['title']}: no marker, yet padded for the gutter")
+    assert problems == [], f"{path} at {PHONE['width']} px (plain blocks: {plain}):\n" + "\n".join(problems)
     assert v.errors == [], v.errors
