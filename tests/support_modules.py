@@ -27,11 +27,8 @@ def load(name: str) -> ModuleType:
 
 def threads_left() -> list[str]:
     """The names of the threads running besides the main one, leaving out the test session's
-    background work, which is not the test's: the snippet runs (scripts/snippet_runs.py)
-    and the published site's build, server and page loads (tests/background_site.py)."""
+    background snippet runs (scripts/snippet_runs.py), which are not the test's."""
     import threading
 
-    from tests.background_site import THREAD_PREFIX
-
     return [t.name for t in threading.enumerate()
-            if t is not threading.main_thread() and not t.name.startswith(("snippet run", THREAD_PREFIX))]
+            if t is not threading.main_thread() and not t.name.startswith("snippet run")]
