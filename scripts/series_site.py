@@ -120,8 +120,10 @@ def build_one(series: Series, destination: Path, root: Path = ROOT, env: dict | 
     return out
 
 
-def build(destination: Path, root: Path = ROOT, env: dict | None = None, workers: int = 2) -> Path:
-    """Every series' site under ``destination``, with versions.json and index.html."""
+def build(destination: Path, root: Path = ROOT, env: dict | None = None, workers: int = 2,
+          thread_name_prefix: str = "series build") -> Path:
+    """Every series' site under ``destination``, with versions.json and index.html; the
+    series are built ``workers`` at a time, from threads named ``thread_name_prefix``."""
     destination = Path(destination).resolve()
     destination.mkdir(parents=True, exist_ok=True)
     every = django_series.supported(root)
@@ -129,7 +131,7 @@ def build(destination: Path, root: Path = ROOT, env: dict | None = None, workers
     for old in destination.iterdir():  # a retired series' folder does not linger
         if old.is_dir() and re.fullmatch(r"\d+\.\d+", old.name) and old.name not in listed:
             subprocess.run(["rm", "-rf", str(old)], check=True)
-    with ThreadPoolExecutor(max_workers=workers) as pool:
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix=thread_name_prefix) as pool:
         list(pool.map(lambda s: build_one(s, destination, root, env), every))
     (destination / "versions.json").write_text(json.dumps(versions(root), indent=2) + "\n", encoding="utf-8")
     (destination / "index.html").write_text(index_html(every[0]), encoding="utf-8")

@@ -24,7 +24,9 @@ import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
+from scripts.background_priority import lower_this_child
 from scripts.includes import ROOT
 
 SNIPPET_TIMEOUT = 120
@@ -78,12 +80,30 @@ def run_snippet(snippet: str, root: Path = ROOT, timeout: float = SNIPPET_TIMEOU
     return _runs.run(snippet, Path(root).resolve(), timeout, python or _chosen.get() or sys.executable)
 
 
-def start_in_background(runs: list[tuple[str, str | None]], root: Path = ROOT, workers: int = 2) -> None:
+def start_in_background(runs: list[tuple[str, str | None]], root: Path = ROOT, workers: int = 2,
+                        first: list[tuple[str, str | None]] = (), first_workers: int = 3,
+                        then: Callable[[], None] | None = None, niceness: int = 0) -> None:
     """Begin these (snippet, interpreter) runs now, ``workers`` at a time, so that the tests
     that need them later find them done. Snippets are independent programs that spend most
-    of their time waiting on servers they start, so a test session overlaps them."""
-    wanted = [(s, p or sys.executable) for s, p in runs]
-    _runs.start(list(dict.fromkeys(wanted)), Path(root).resolve(), workers)
+    of their time waiting on servers they start, so a test session overlaps them.
+
+    The runs in ``first`` (snippets whose results need the processor to themselves: they
+    count what happened within a fraction of a second) run before all the others,
+    ``first_workers`` at a time, with nothing else of the session in the background. When
+    they have ended, the others begin, with their priority lowered by ``niceness``
+    (scripts/background_priority.py), and ``then()`` is called, to begin more work."""
+    def interpreter(runs):
+        return [(s, p or sys.executable) for s, p in runs]
+
+    first = list(dict.fromkeys(interpreter(first)))
+    rest = [run for run in dict.fromkeys(interpreter(runs)) if run not in first]
+    _runs.start(first, rest, Path(root).resolve(), workers, first_workers, then, niceness)
+
+
+def wait_for_the_first_runs() -> None:
+    """Return once the runs given as ``first`` to ``start_in_background`` have all ended
+    (at once if there were none)."""
+    _runs.first_ended.wait()
 
 
 _chosen: contextvars.ContextVar[str | None] = contextvars.ContextVar("snippet_interpreter", default=None)
@@ -105,7 +125,9 @@ class _Runs:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._futures: dict[tuple, Future] = {}
-        self._pool: ThreadPoolExecutor | None = None
+        self._pools: list[ThreadPoolExecutor] = []
+        self.first_ended = threading.Event()
+        self.first_ended.set()  # until runs that come first are begun
 
     def run(self, snippet: str, root: Path, timeout: float, python: str) -> SnippetRun:
         key = (snippet, root, timeout, python)
@@ -121,14 +143,58 @@ class _Runs:
                 future.set_exception(error)
         return future.result()
 
-    def start(self, runs: list[tuple[str, str]], root: Path, workers: int) -> None:
+    def start(self, first: list[tuple[str, str]], rest: list[tuple[str, str]], root: Path, workers: int,
+              first_workers: int, then: Callable[[], None] | None, niceness: int) -> None:
         with self._lock:
-            if self._pool is None:
-                self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="snippet run")
-            for snippet, python in runs:
-                key = (snippet, root, SNIPPET_TIMEOUT, python)
-                if key not in self._futures:
-                    self._futures[key] = self._pool.submit(_run_snippet, snippet, root, SNIPPET_TIMEOUT, python)
+            first = [run for run in first if self._key(run, root) not in self._futures]
+            rest = [run for run in rest if self._key(run, root) not in self._futures]
+            # Every run has its future from now on, so a test asking for one waits for it.
+            waiting = {run: self._futures.setdefault(self._key(run, root), Future()) for run in rest}
+            firsts = [self._futures.setdefault(self._key(run, root), Future()) for run in first]
+        pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="snippet run")
+        self._pools.append(pool)
+
+        def begin_the_rest() -> None:
+            self.first_ended.set()
+            for (snippet, python), future in waiting.items():
+                pool.submit(_fill, future, snippet, root, SNIPPET_TIMEOUT, python, niceness)
+            pool.shutdown(wait=False)  # its threads end when the queue is empty
+            if then is not None:
+                then()
+
+        if not first:
+            begin_the_rest()
+            return
+        self.first_ended.clear()
+        left = [len(first)]
+        lock = threading.Lock()
+
+        def one_ended(_future: Future) -> None:
+            with lock:
+                left[0] -= 1
+                last = left[0] == 0
+            if last:
+                begin_the_rest()
+
+        quiet = ThreadPoolExecutor(max_workers=first_workers, thread_name_prefix="snippet run (first)")
+        self._pools.append(quiet)
+        for (snippet, python), future in zip(first, firsts):
+            future.add_done_callback(one_ended)
+            quiet.submit(_fill, future, snippet, root, SNIPPET_TIMEOUT, python, 0)
+        quiet.shutdown(wait=False)
+
+    @staticmethod
+    def _key(run: tuple[str, str], root: Path) -> tuple:
+        snippet, python = run
+        return (snippet, root, SNIPPET_TIMEOUT, python)
+
+
+def _fill(future: Future, snippet: str, root: Path, timeout: float, python: str, niceness: int) -> None:
+    """Run the snippet and settle ``future`` with its run, or with what it raised."""
+    try:
+        future.set_result(_run_snippet(snippet, root, timeout, python, niceness))
+    except BaseException as error:
+        future.set_exception(error)
 
 
 _runs = _Runs()
@@ -141,6 +207,16 @@ def _as_from_a_terminal() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
+def _prepare_the_child(niceness: int) -> Callable[[], None]:
+    lower = lower_this_child(niceness)
+
+    def prepare() -> None:
+        _as_from_a_terminal()
+        lower()
+
+    return prepare
+
+
 def _kill_the_group(process: subprocess.Popen) -> None:
     try:
         os.killpg(process.pid, signal.SIGKILL)  # the snippet and everything in its group
@@ -148,7 +224,7 @@ def _kill_the_group(process: subprocess.Popen) -> None:
         pass  # the group has already ended
 
 
-def _run_snippet(snippet: str, root: Path, timeout: float, python: str) -> SnippetRun:
+def _run_snippet(snippet: str, root: Path, timeout: float, python: str, niceness: int = 0) -> SnippetRun:
     process = subprocess.Popen(
         [python, snippet],
         cwd=root,
@@ -156,7 +232,8 @@ def _run_snippet(snippet: str, root: Path, timeout: float, python: str) -> Snipp
         stderr=subprocess.PIPE,
         text=True,
         process_group=0,  # a group of its own, led by the snippet, to kill whole on a timeout
-        preexec_fn=dies_with_this_process(signal.SIGKILL, then=_as_from_a_terminal, waited_for_by_this_thread=True),
+        preexec_fn=dies_with_this_process(signal.SIGKILL, then=_prepare_the_child(niceness),
+                                          waited_for_by_this_thread=True),
     )
     try:
         stdout, stderr = process.communicate(timeout=timeout)

@@ -3,8 +3,9 @@ page visits with every request recorded, axe-core, the page-weight budget and th
 
 Why it exists: the whole test session opens every page of the site several ways (its
 requests, its links, its weight, its accessibility in both colour schemes), and must do
-so within the suite's time budget. So there is one build (`built_site`) and one server;
-each page is loaded once (`site_visits`, one Chromium per core sharing out the pages),
+so within the suite's time budget. So there is one build (`built_site`) and one server,
+both begun in the background when collection ends (tests/background_site.py); each page
+is loaded once there too (`site_visits`, one Chromium per core sharing out the pages),
 checked in the light scheme and again after switching to the dark one, and the per-page
 checks read what that load recorded. The other browser tests share one Chromium
 (`browser`) and open a fresh tab each (`visit`).
@@ -130,13 +131,15 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 class StaticSite:
-    """A built site served on 127.0.0.1 with a port the system picks."""
+    """A built site served on 127.0.0.1 with a port the system picks. Its threads (the
+    server's and one per request) are named ``thread_name``."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, thread_name: str = "static site") -> None:
         handler = functools.partial(QuietHandler, directory=str(folder))
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.server = _NamedThreadsServer(("127.0.0.1", 0), handler)
+        self.server.thread_name = thread_name
         self.url = f"http://127.0.0.1:{self.server.server_port}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread = threading.Thread(target=self.server.serve_forever, name=thread_name, daemon=True)
         self.thread.start()
 
     def close(self) -> None:
@@ -145,13 +148,23 @@ class StaticSite:
         self.thread.join()
 
 
+class _NamedThreadsServer(http.server.ThreadingHTTPServer):
+    """ThreadingHTTPServer whose per-request threads (daemons, as its own are) carry a name."""
+
+    thread_name = "static site"
+    block_on_close = False  # a request thread still sending when the server closes is a daemon
+
+    def process_request(self, request, client_address):
+        thread = threading.Thread(target=self.process_request_thread, args=(request, client_address),
+                                  name=f"{self.thread_name} request", daemon=True)
+        thread.start()
+
+
 @pytest.fixture(scope="session")
-def site_url(versioned_site, built_site):
+def site_url(background_site):
     """The newest series' site, served with the others side by side (``/6.1/``), as
     published: its version selector reads ``/versions.json``. No trailing slash."""
-    site = StaticSite(versioned_site)
-    yield f"{site.url}/{built_site.name}"
-    site.close()
+    return background_site.url()
 
 
 @pytest.fixture(scope="session")
@@ -383,8 +396,9 @@ class PageReport:
 
 
 class SiteVisits:
-    """Loads each page that the session's tests ask about once, all of them when the first
-    is asked for, and keeps what each load showed; the per-page tests only read reports.
+    """Loads each page that the session's tests ask about once (all of them in the
+    background, from the start of the session: tests/background_site.py), and keeps what
+    each load showed; the per-page tests only read reports.
 
     Each page is loaded in the light scheme (a first load, whose requests are counted)
     and checked; then the reader's toggle in the header switches it to the dark scheme
@@ -401,13 +415,20 @@ class SiteVisits:
     per page would cost a new renderer process every time.
     """
 
-    def __init__(self, site_url: str, site: Path, paths: list[str]):
+    def __init__(self, site_url: str, site: Path, paths: list[str], stop: threading.Event | None = None,
+                 thread_prefix: str = "site visits"):
         self.site_url = site_url
         self.site = site
         self.paths = list(dict.fromkeys(paths))
         self.reports: dict[tuple[str, str], PageReport] = {}
         self.failures: dict[str, str] = {}
         self.workers = max(1, min(4, os.cpu_count() or 1))
+        self.stop = stop or threading.Event()  # set: each browser ends after its current page
+        self.thread_prefix = thread_prefix
+
+    def visit_all(self) -> None:
+        """Load every page of ``paths`` not loaded yet."""
+        self._visit([p for p in self.paths if (p, "light") not in self.reports and p not in self.failures])
 
     def report(self, path: str, scheme: str = "light") -> PageReport:
         assert scheme in SCHEMES, scheme
@@ -423,7 +444,8 @@ class SiteVisits:
         todo: queue.Queue[str] = queue.Queue()
         for path in paths:
             todo.put(path)
-        threads = [threading.Thread(target=self._work, args=(todo,)) for _ in range(min(self.workers, len(paths)))]
+        threads = [threading.Thread(target=self._work, args=(todo,), name=f"{self.thread_prefix}: page visits {n}")
+                   for n in range(min(self.workers, len(paths)))]
         for thread in threads:
             thread.start()
         for thread in threads:
@@ -439,7 +461,7 @@ class SiteVisits:
                 browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
                 tab = PageVisit(browser, self.site_url, color_scheme="light", cache=False)
                 try:
-                    while True:
+                    while not self.stop.is_set():
                         try:
                             path = todo.get_nowait()
                         except queue.Empty:
@@ -523,14 +545,19 @@ def switch_to_dark_scheme(page) -> None:
 
 
 @pytest.fixture(scope="session")
-def site_visits(request, site_url, built_site) -> SiteVisits:
-    """The reports of the pages that this session's selected tests ask about."""
-    wanted = [
+def site_visits(background_site) -> SiteVisits:
+    """The reports of the pages that this session's selected tests ask about, loaded in
+    the background from the start of the session (tests/background_site.py)."""
+    return background_site.visits()
+
+
+def pages_to_visit(items) -> list[str]:
+    """The pages the per-page tests among ``items`` ask SiteVisits about, in their order."""
+    return [
         item.callspec.params["path"]
-        for item in request.session.items
+        for item in items
         if "site_visits" in getattr(item, "fixturenames", ()) and "path" in getattr(getattr(item, "callspec", None), "params", {})
     ]
-    return SiteVisits(site_url, built_site, wanted)
 
 
 # --- checks on what a load recorded ---------------------------------------------------

@@ -27,8 +27,11 @@ def load(name: str) -> ModuleType:
 
 def threads_left() -> list[str]:
     """The names of the threads running besides the main one, leaving out the test session's
-    background snippet runs (scripts/snippet_runs.py), which are not the test's."""
+    background work, which is not the test's: the snippet runs (scripts/snippet_runs.py)
+    and the published site's build, server and page loads (tests/background_site.py)."""
     import threading
 
+    from tests.background_site import THREAD_PREFIX
+
     return [t.name for t in threading.enumerate()
-            if t is not threading.main_thread() and not t.name.startswith("snippet run")]
+            if t is not threading.main_thread() and not t.name.startswith(("snippet run", THREAD_PREFIX))]

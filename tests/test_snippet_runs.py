@@ -117,3 +117,42 @@ def test_a_snippet_that_overruns_is_killed_with_its_process_group(tmp_path, repo
     reader.join(timeout=60)
     assert len(reported) == 2, "the snippet reported itself and its child before its time was up"
     assert process_tree.still_running_after(reported, 30) == [], "the snippet's child outlived the time-out"
+
+
+REPORTS_ITS_TIMES_AND_PRIORITY = """
+import os, time
+began = time.monotonic()
+print(began, os.nice(0), time.monotonic())
+"""
+
+RUNS_FIRST_THEN_THE_REST = """
+import json, sys, time
+from pathlib import Path
+from scripts import snippet_runs
+
+root = Path(sys.argv[1])
+called = []
+snippet_runs.start_in_background([("quiet.py", None), ("a.py", None), ("b.py", None)], root, workers=2,
+                                 first=[("quiet.py", None)], then=lambda: called.append(time.monotonic()),
+                                 niceness=3)
+snippet_runs.wait_for_the_first_runs()
+runs = {name: snippet_runs.run_snippet(name, root) for name in ("quiet.py", "a.py", "b.py")}
+print(json.dumps({"then": called, **{name: list(map(float, run.stdout.split())) for name, run in runs.items()}}))
+"""
+
+
+def test_the_runs_that_come_first_end_before_the_others_begin_at_a_lower_priority(tmp_path):
+    import json
+
+    for name in ("quiet.py", "a.py", "b.py"):
+        (tmp_path / name).write_text(REPORTS_ITS_TIMES_AND_PRIORITY)
+    result = subprocess.run([sys.executable, "-c", RUNS_FIRST_THEN_THE_REST, str(tmp_path)], cwd=ROOT,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    times = json.loads(result.stdout)
+    quiet_began, quiet_niceness, quiet_ended = times["quiet.py"]
+    assert len(times["then"]) == 1 and times["then"][0] > quiet_ended
+    for name in ("a.py", "b.py"):
+        began, niceness, _ = times[name]
+        assert began > quiet_ended, f"{name} began before the quiet run ended"
+        assert niceness == quiet_niceness + 3

@@ -2,7 +2,13 @@
 requests at once in two threads, each with its own DatabaseWrapper, kept round after
 round."""
 
+import pytest
+
 from scripts.snippet_runs import run_snippet
+
+# Its runs come first in the session, with no other background work: it needs two
+# requests to meet in two threads at once.
+pytestmark = pytest.mark.quiet_machine
 
 
 def test_one_worker_two_threads_two_connections():

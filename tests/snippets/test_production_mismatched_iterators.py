@@ -2,7 +2,13 @@
 one under uvicorn are read whole before anything is sent, with Django's warning in the log;
 matching iterators stream."""
 
+import pytest
+
 from scripts.snippet_runs import run_snippet
+
+# Its runs come first in the session, with no other background work: it tells a stream
+# from a held-back one by when its lines arrive.
+pytestmark = pytest.mark.quiet_machine
 
 
 def test_a_mismatched_iterator_is_held_back_and_warned_about():

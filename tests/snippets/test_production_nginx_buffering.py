@@ -2,7 +2,13 @@
 arrives all at the end; X-Accel-Buffering: no, proxy_buffering off and proxy_http_version
 1.1 each let every line through before the next is produced."""
 
+import pytest
+
 from scripts.snippet_runs import run_snippet
+
+# Its runs come first in the session, with no other background work: it tells a stream
+# from a held-back one by when lines 0.4 s apart arrive.
+pytestmark = pytest.mark.quiet_machine
 
 
 def test_nginx_holds_a_stream_back_only_with_its_defaults():

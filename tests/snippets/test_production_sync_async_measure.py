@@ -5,7 +5,13 @@ asserted, by the snippet)."""
 
 import re
 
+import pytest
+
 from scripts.snippet_runs import run_snippet
+
+# Its runs come first in the session, with no other background work: it counts the
+# requests inside a view during twenty 0.1 s waits.
+pytestmark = pytest.mark.quiet_machine
 
 
 def test_most_in_flight_per_server_and_view():
