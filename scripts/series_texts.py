@@ -13,6 +13,12 @@ build finds its own ``texts/<id>.md`` (the newest series' at the top, an older o
     "6.1" = "the console says `Starting WSGI development server at http://127.0.0.1:8000/`"
     "6.0" = "the console says `Starting development server at http://127.0.0.1:8000/`"
 
+A text that differs between the series only by the series' name is written once, as
+``every-series``, with ``{series}`` where the name goes (``6.1``, ``5.2``)::
+
+    [django-docs]
+    every-series = "[django:ref/signals/]: https://docs.djangoproject.com/en/{series}/ref/signals/"
+
 Every supported series needs its text, and a text for a series ``django-series.txt`` does
 not list is an error (retiring a series means deleting its texts). With ``output``, each
 inline code span of a series' text is console text: after the output's own replacements
@@ -65,11 +71,20 @@ class SeriesTextKind:
             where = f"{manifest}:{line} [{name}]"
             if not _ID.match(name) or not isinstance(table, dict):
                 raise ItemError(f"{where}: each text is a table named in lower-case words joined by '-'")
-            unknown = set(table) - {"series", "output"}
+            unknown = set(table) - {"series", "every-series", "output"}
             texts = table.get("series")
+            every = table.get("every-series")
+            if every is not None:
+                if texts is not None or not isinstance(every, str):
+                    raise ItemError(f"{where}: either [{name}.series] or `every-series` (one string), not both")
+                if "{series}" not in every:
+                    raise ItemError(f"{where}: `every-series` is the same for every series without "
+                                    "`{series}` in it; write the name of the series there")
+                texts = {s: every.replace("{series}", s) for s in listed}
             if unknown or not isinstance(texts, dict):
-                raise ItemError(f'{where}: needs [{name}.series] ("<series>" = "text", one per series) and '
-                                f"optionally `output`; unknown keys: {sorted(unknown)}")
+                raise ItemError(f'{where}: needs [{name}.series] ("<series>" = "text", one per series) or '
+                                f"`every-series` (one text with {{series}} in it), and optionally `output`; "
+                                f"unknown keys: {sorted(unknown)}")
             for series in texts:
                 if series not in listed:
                     at = line_of(text, f'"{series}"', line)

@@ -149,6 +149,24 @@ def test_every_supported_series_needs_its_text(tmp_path):
         SERIES_TEXTS.load(root, "texts/part.toml", (root / "texts" / "part.toml").read_text())
 
 
+def test_one_text_for_every_series_gets_each_series_name(tmp_path):
+    root = texts_project(tmp_path, '[docs]\nevery-series = "[d]: https://docs.djangoproject.com/en/{series}/"\n')
+    items = SERIES_TEXTS.load(root, "texts/part.toml", (root / "texts" / "part.toml").read_text())
+    for series in (NEWEST, OLDER):
+        (file,) = SERIES_TEXTS.for_series(series).render(items[0], root)
+        assert file.text == f"[d]: https://docs.djangoproject.com/en/{series.name}/\n"
+
+
+@pytest.mark.parametrize(("table", "complaint"), [
+    ('every-series = "no name in it"', r"without `\{series\}` in it"),
+    (f'every-series = "{{series}}"\n[docs.series]\n"{NEWEST.name}" = "a"', r"not both"),
+])
+def test_a_text_for_every_series_needs_the_name_and_no_series_table(tmp_path, table, complaint):
+    root = texts_project(tmp_path, f"[docs]\n{table}\n")
+    with pytest.raises(ItemError, match=rf"^texts/part.toml:1 \[docs\]: .*{complaint}"):
+        SERIES_TEXTS.load(root, "texts/part.toml", (root / "texts" / "part.toml").read_text())
+
+
 def test_quoted_console_text_must_be_in_that_series_captured_output(tmp_path):
     root = texts_project(tmp_path, (
         '[banner]\noutput = "say"\n[banner.series]\n'
