@@ -3,6 +3,7 @@
     python -m scripts.benchmark                   # every figure (the suite takes minutes)
     python -m scripts.benchmark --no-suite        # all but the test suite
     python -m scripts.benchmark --only lighthouse # one figure: builds, rebuild, series, suite, lighthouse
+    python -m scripts.benchmark --only lighthouse --lighthouse-runs 3   # each page's median of 3 runs
 
 It prints, measured in one run on this machine:
 
@@ -20,7 +21,10 @@ It prints, measured in one run on this machine:
 5. the whole test suite's time: `make test`, the README's command, with every environment
    it installs already there (every series' snippets included);
 6. Lighthouse's mobile performance score of every page (simulated throttling, the site
-   served gzip-compressed on 127.0.0.1; `scripts/lighthouse.py`), with its five metrics.
+   served gzip-compressed on 127.0.0.1; `scripts/lighthouse.py`), with its five metrics:
+   one run per page by default (about 13 s a page, 7 minutes for the site on a 2-core
+   machine), or the median of `--lighthouse-runs N` runs, as Lighthouse's documentation on
+   variability recommends for a figure to compare (three runs take about 22 minutes).
 
 Each build runs in a fresh Python process (imports included, as on the command line),
 three times, alternating ours and plain; the median is printed. Targets for a 2-core
@@ -219,6 +223,13 @@ def measure_suite() -> tuple[float, str]:
 FIGURES = ("builds", "rebuild", "series", "suite", "lighthouse")
 
 
+def positive(text: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of runs, 1 or more")
+    return int(text)
+
+
 def verdict(value: float, target: float) -> str:
     return "within target" if value <= target else "OVER TARGET"
 
@@ -230,6 +241,8 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--no-suite", action="store_true", help="leave out the test suite")
     parser.add_argument("--only", choices=FIGURES, help="measure only this figure")
+    parser.add_argument("--lighthouse-runs", type=positive, default=1, metavar="N",
+                        help="Lighthouse runs per page, the median printed (default: 1)")
     args = parser.parse_args(argv)
     wanted = {args.only} if args.only else set(FIGURES) - ({"suite"} if args.no_suite else set())
 
@@ -265,10 +278,10 @@ def main(argv: list[str]) -> int:
         print(f"  {suite:6.1f} s   target <= {TARGET_SUITE_S:.0f} s: {verdict(suite, TARGET_SUITE_S)}   ({summary})")
 
     if "lighthouse" in wanted:
-        scores = lighthouse.measure()
+        scores = lighthouse.measure(runs=args.lighthouse_runs)
         lowest = min(s.performance for s in scores)
         print(f"\nLighthouse {lighthouse.lighthouse_version()} performance on a phone (mobile, simulated "
-              f"throttling, gzip), {len(scores)} pages")
+              f"throttling, gzip), {len(scores)} pages, median of {args.lighthouse_runs} run(s) each")
         print("\n".join(lighthouse.describe(scores)))
         print(f"  lowest {lowest}   target >= {lighthouse.TARGET_SCORE}: "
               f"{'within target' if lowest >= lighthouse.TARGET_SCORE else 'BELOW TARGET'}")
