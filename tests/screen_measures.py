@@ -115,6 +115,12 @@ async (target) => {
   }
   window.scrollTo(0, 0);
 
+  // The annotated blocks a phone shows before the reader scrolls: the theme sets each up
+  // during the load, and the more markers, the longer the load's main thread is busy.
+  const firstScreen = [...document.querySelectorAll('.highlight pre:has(.md-annotation__index)')]
+    .filter(pre => box(pre).top + window.scrollY < window.innerHeight)
+    .map(pre => ({where: describe(pre), markers: pre.querySelectorAll('.md-annotation__index').length}));
+
   const diagrams = [];
   for (const diagram of document.querySelectorAll('div.diagram')) {
     const scrolls = diagram.scrollWidth > diagram.clientWidth + 1;
@@ -138,7 +144,7 @@ async (target) => {
   return {
     documentWidth: document.documentElement.scrollWidth,
     viewportWidth: width,
-    titles, callTreeNames, markers, diagrams,
+    titles, callTreeNames, markers, firstScreen, diagrams,
   };
 }
 """

@@ -8,7 +8,8 @@ phone held upright).
   scrolls; and every code annotation's marker is on screen without scrolling the code,
   large enough to tap and clear of its neighbours, and a block with markers gives its
   code room to scroll clear of their gutter, whether it was set up while the page loaded
-  or only when the reader scrolled to it.
+  or only when the reader scrolled to it; and the blocks in a phone's first screen carry
+  few annotations (the theme sets those up while the page loads).
 
 The figures come from the one load per page that the browser tests share
 (tests/screen_measures.py, SiteVisits in tests/browser_support.py); the styles under test
@@ -190,3 +191,25 @@ def test_code_with_markers_has_room_to_scroll_clear_of_their_gutter_on_a_phone(v
             problems.append(f"{b['title']}: no marker, yet padded for the gutter")
     assert problems == [], f"{path} at {PHONE['width']} px (plain blocks: {plain}):\n" + "\n".join(problems)
     assert v.errors == [], v.errors
+
+
+# The most code annotations the blocks of a phone's first screen may carry in all. The theme
+# sets up every block in view during the load, markers one by one; with the nine and ten of
+# the view and middleware pages' first excerpts in view, that was one task of 300 ms on
+# Lighthouse's simulated phone, and a score under 95.
+FIRST_SCREEN_MARKERS = 5
+
+
+@pytest.mark.parametrize("path", PAGES, ids=page_id)
+def test_a_phones_first_screen_has_few_code_annotations_to_set_up(site_visits, path):
+    blocks = screens(site_visits, path).phone["firstScreen"]
+    assert sum(b["markers"] for b in blocks) <= FIRST_SCREEN_MARKERS, (
+        f"{path}: the code blocks in the first {PHONE['height']} px of a phone's screen carry "
+        f"{sum(b['markers'] for b in blocks)} annotations ({blocks}); move the block further down "
+        f"(an opening paragraph or list first) or put some of its notes in the prose"
+    )
+
+
+def test_the_first_screen_check_sees_annotated_blocks(site_visits):
+    """The check above is only worth something if some first screens have markers."""
+    assert any(screens(site_visits, path).phone["firstScreen"] for path in PAGES)
