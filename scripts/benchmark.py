@@ -223,13 +223,6 @@ def measure_suite() -> tuple[float, str]:
 FIGURES = ("builds", "rebuild", "series", "suite", "lighthouse")
 
 
-def positive(text: str) -> int:
-    """An argparse type: a whole number of at least 1."""
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of runs, 1 or more")
-    return int(text)
-
-
 def verdict(value: float, target: float) -> str:
     return "within target" if value <= target else "OVER TARGET"
 
@@ -241,7 +234,7 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--no-suite", action="store_true", help="leave out the test suite")
     parser.add_argument("--only", choices=FIGURES, help="measure only this figure")
-    parser.add_argument("--lighthouse-runs", type=positive, default=1, metavar="N",
+    parser.add_argument("--lighthouse-runs", type=lighthouse.runs_count, default=1, metavar="N",
                         help="Lighthouse runs per page, the median printed (default: 1)")
     args = parser.parse_args(argv)
     wanted = {args.only} if args.only else set(FIGURES) - ({"suite"} if args.no_suite else set())

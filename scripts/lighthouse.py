@@ -156,11 +156,19 @@ def describe(scores: list[Score]) -> list[str]:
     return lines
 
 
+def runs_count(text: str) -> int:
+    """An argparse type for a number of runs: a whole number of at least 1 (a median of no
+    runs has nothing to be)."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of runs, 1 or more")
+    return int(text)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("paths", nargs="*", help="URL paths of pages (default: every page), e.g. / request/")
     parser.add_argument("--site", type=Path, help="score this built site instead of building one")
-    parser.add_argument("--runs", type=int, default=1, help="runs per page; the median is printed (default: 1)")
+    parser.add_argument("--runs", type=runs_count, default=1, help="runs per page; the median is printed (default: 1)")
     parser.add_argument("--reports", type=Path, help="keep every run's JSON report in this folder")
     args = parser.parse_args(argv)
     paths = ["/" + p.strip("/") + ("/" if p.strip("/") else "") for p in args.paths] or None
