@@ -11,6 +11,10 @@ import pytest
 
 from scripts.snippet_runs import run_snippet
 
+# Its runs come first in the session, with no other background work: it edits a watched
+# file and waits for the reloader's once-a-second look at it, as launch_startup_error does.
+pytestmark = pytest.mark.quiet_machine
+
 
 def test_the_autoreloader_runs_standalone_and_its_asserts_hold(runserver_banner):
     run = run_snippet("snippets/launch_autoreload.py")
