@@ -88,7 +88,7 @@ def start_in_background(runs: list[tuple[str, str | None]], root: Path = ROOT, w
     of their time waiting on servers they start, so a test session overlaps them.
 
     The runs in ``first`` (snippets whose results need the processor to themselves: they
-    count what happened within a fraction of a second) run before all the others,
+    depend on timing) run before all the others,
     ``first_workers`` at a time, with nothing else of the session in the background. When
     they have ended, the others begin, with their priority lowered by ``niceness``
     (scripts/background_priority.py), and ``then()`` is called, to begin more work."""
@@ -125,7 +125,6 @@ class _Runs:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._futures: dict[tuple, Future] = {}
-        self._pools: list[ThreadPoolExecutor] = []
         self.first_ended = threading.Event()
         self.first_ended.set()  # until runs that come first are begun
 
@@ -137,10 +136,7 @@ class _Runs:
                 future, mine = Future(), True
                 self._futures[key] = future
         if mine:  # nobody began it: run it here, in the caller's thread
-            try:
-                future.set_result(_run_snippet(snippet, root, timeout, python))
-            except BaseException as error:
-                future.set_exception(error)
+            _fill(future, snippet, root, timeout, python, 0)
         return future.result()
 
     def start(self, first: list[tuple[str, str]], rest: list[tuple[str, str]], root: Path, workers: int,
@@ -152,7 +148,6 @@ class _Runs:
             waiting = {run: self._futures.setdefault(self._key(run, root), Future()) for run in rest}
             firsts = [self._futures.setdefault(self._key(run, root), Future()) for run in first]
         pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="snippet run")
-        self._pools.append(pool)
 
         def begin_the_rest() -> None:
             self.first_ended.set()
@@ -177,7 +172,6 @@ class _Runs:
                 begin_the_rest()
 
         quiet = ThreadPoolExecutor(max_workers=first_workers, thread_name_prefix="snippet run (first)")
-        self._pools.append(quiet)
         for (snippet, python), future in zip(first, firsts):
             future.add_done_callback(one_ended)
             quiet.submit(_fill, future, snippet, root, SNIPPET_TIMEOUT, python, 0)

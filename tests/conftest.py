@@ -157,8 +157,9 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     browser's work, so overlapping them shortens the session; each test still waits for,
     and checks, the one run or load it needs.
 
-    The runs of the snippets marked `quiet_machine` come first, alone: they count what
-    happens within a tenth of a second, and a busy processor would change the count. Then
+    The runs of the snippets marked `quiet_machine` come first, alone: their results depend
+    on timing (a count within a tenth of a second, the reloader's once-a-second look at a
+    file), which a busy processor would change. Then
     the other runs and the site begin, at a lower priority than the tests in the
     foreground (scripts/background_priority.py)."""
     global _background_site
